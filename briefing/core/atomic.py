@@ -1,0 +1,83 @@
+"""Atomic file writes: a temp file beside the target, fsync, then rename.
+
+A failed write (disk full, permission denied, a crash) never leaves a half
+written target and never touches an existing one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from briefing.core.errors import FileProblem
+
+
+def describe_os_error(error: OSError) -> str:
+    """Turn an OSError into a short lowercase phrase without the path."""
+    return (error.strerror or str(error)).rstrip(".").lower()
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside *target*; on success it replaces *target*.
+
+    The caller writes the temporary file completely; if the body raises, the
+    temporary file is removed and *target* is left as it was.
+    """
+    target = Path(target)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise FileProblem(target, f"folder {parent} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=parent)
+    except OSError as error:
+        raise FileProblem(target, f"cannot write here: {describe_os_error(error)}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        _fsync_file(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(parent)
+    except OSError as error:
+        raise FileProblem(target, f"could not write: {describe_os_error(error)}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_bytes_atomic(target: str | Path, data: bytes) -> None:
+    """Write *data* to *target* atomically."""
+    with atomic_path(target) as tmp, open(tmp, "wb") as handle:
+        handle.write(data)
+
+
+def write_text_atomic(target: str | Path, text: str) -> None:
+    """Write UTF-8 *text* to *target* atomically (newlines written as given)."""
+    write_bytes_atomic(target, text.encode("utf-8"))
+
+
+def write_with_atomic(target: str | Path, writer: Callable[[Path], None]) -> None:
+    """Call ``writer(tmp_path)`` and move the result onto *target* atomically."""
+    with atomic_path(target) as tmp:
+        writer(tmp)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
