@@ -146,7 +146,7 @@ class Document(MutationsMixin):
         """The imported file's bytes of a source, when the document keeps them."""
         if source_id in self._originals:
             return self._originals[source_id]
-        if self.blob_loader is not None and self.source(source_id).sha256:
+        if self.blob_loader is not None and self.has_source(source_id):
             return self.blob_loader(source_id)
         return None
 
@@ -216,7 +216,7 @@ class Document(MutationsMixin):
             )
         index = list(self._sources).index(source.id)
         original = self._originals.pop(source.id, None)
-        if original is None and self.blob_loader is not None and source.sha256:
+        if original is None and self.blob_loader is not None:
             original = self.blob_loader(source.id)
         del self._sources[source.id]
         return ops.InsertSource(source, index, original)

@@ -1,0 +1,39 @@
+# Briefing — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SAMPLE := run/Sample.briefing
+
+.PHONY: run test lint bench fuzz setup clean package
+
+# (Re)install only when pyproject.toml is newer than the last install.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+# Open the editor on a copy of the bundled sample (the shipped sample stays pristine).
+run: $(STAMP)
+	@mkdir -p run
+	@test -f $(SAMPLE) || $(BIN)/briefing new $(SAMPLE) --template sample
+	$(BIN)/briefing $(SAMPLE)
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefing tests benchmarks
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+fuzz: $(STAMP)
+	BRIEFING_FUZZ=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m fuzz -p no:cacheprovider
+
+clean:
+	rm -rf $(VENV) run build dist .pytest_cache .ruff_cache .hypothesis

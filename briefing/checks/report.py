@@ -1,0 +1,85 @@
+"""Findings for people and for programs: grouped text lines, JSON, exit status.
+
+``briefing check INPUT`` prints :func:`format_text`; with ``--json`` it prints
+:func:`findings_to_json`; it exits with :func:`exit_status` (1 when any
+error-level finding exists, else 0).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable
+
+from briefing.checks.findings import Finding, Severity
+from briefing.checks.snapshot import Snapshot
+from briefing.core.document import Document
+
+_HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
+_COUNT_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+FIRST_WORDS = 6
+FIRST_CHARS = 48
+
+
+def findings_to_json(findings: Iterable[Finding]) -> str:
+    """A JSON list of finding objects (rule, severity, targets, message, fix?)."""
+    return json.dumps([f.to_dict() for f in findings], ensure_ascii=False, indent=2)
+
+
+def exit_status(findings: Iterable[Finding]) -> int:
+    """1 when any finding is an error, else 0."""
+    return 1 if any(f.severity == Severity.ERROR for f in findings) else 0
+
+
+def first_words(text: str, words: int = FIRST_WORDS, chars: int = FIRST_CHARS) -> str:
+    """The opening words of *text* on one line, control characters removed."""
+    clean = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    parts = clean.split()
+    short = " ".join(parts[:words])
+    if len(short) > chars:
+        short = short[: chars - 1].rstrip()
+    return short + ("…" if short != " ".join(parts) else "")
+
+
+def subject(finding: Finding, doc: Document | Snapshot) -> str:
+    """What the finding is about, for a reader: a claim's first words, a source's name."""
+    snap = Snapshot.of(doc)
+    claim = snap.claims.get(finding.claim or "")
+    if claim is not None:
+        return f"{claim.id} “{first_words(claim.text)}”"
+    source = snap.sources.get(finding.source or "")
+    if source is not None and finding.claim is None:
+        return f"{source.id} “{first_words(source.title or source.key)}”"
+    if finding.section is not None:
+        return f"section {finding.section}"
+    return "briefing"
+
+
+def format_finding(finding: Finding, doc: Document | Snapshot) -> str:
+    """One line: rule, subject, message."""
+    return f"{finding.rule}: {subject(finding, doc)}: {first_words(finding.message, 80, 400)}"
+
+
+def format_text(findings: list[Finding], doc: Document | Snapshot) -> str:
+    """Findings grouped by severity, one line each, and a closing count."""
+    snap = Snapshot.of(doc)
+    lines: list[str] = []
+    for severity in Severity:
+        group = [f for f in findings if f.severity == severity]
+        if not group:
+            continue
+        lines.append(f"{_HEADINGS[severity]} ({len(group)})")
+        lines.extend(f"  {format_finding(f, snap)}" for f in group)
+    lines.append(summary_line(findings))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(findings: list[Finding]) -> str:
+    if not findings:
+        return "No findings."
+    counts = []
+    for severity in Severity:
+        n = sum(1 for f in findings if f.severity == severity)
+        word = _COUNT_WORDS[severity]
+        counts.append(f"{n} {word}{'s' if n != 1 and severity != Severity.INFO else ''}")
+    return ", ".join(counts) + "."

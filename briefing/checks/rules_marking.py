@@ -1,0 +1,71 @@
+"""Classification marking rules: every portion marked, banner at least the highest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from briefing.checks.findings import Finding, Fix, FixTarget, make_finding
+from briefing.checks.snapshot import Context
+from briefing.core.vocab import banner_word, level_rank, marking_levels
+
+
+def markings(ctx: Context) -> Iterator[Finding]:
+    """``missing-portion-mark`` per unmarked portion, then ``banner-below-portion``."""
+    info = ctx.snap.info
+    scheme = info.marking_scheme
+    levels = marking_levels(scheme)
+    if not levels:
+        return
+    highest: int | None = None
+    highest_at: dict[str, str | int] = {}
+    for placed in ctx.blocks:
+        block = placed.block
+        if block.claim is None:
+            if not block.text.strip():
+                continue
+            portion = block.portion
+            targets: dict[str, str | int] = {"section": placed.section.id, "block": placed.index}
+            what = f"Paragraph {placed.index + 1} of section {placed.section.id!r}"
+        else:
+            claim = ctx.snap.claims.get(block.claim)
+            if claim is None or ctx.placement[claim.id] is not placed:
+                continue
+            portion = claim.portion
+            targets = {"claim": claim.id, "section": placed.section.id}
+            what = f"Claim {claim.id!r}"
+        rank = level_rank(scheme, portion) if portion.strip() else None
+        if rank is None:
+            yield make_finding("missing-portion-mark", targets, _missing(what, portion, levels))
+        elif highest is None or rank > highest:
+            highest, highest_at = rank, targets
+    if highest is None:
+        return
+    banner = level_rank(scheme, info.classification) if info.classification.strip() else None
+    if banner is None or banner < highest:
+        level = levels[highest]
+        yield make_finding(
+            "banner-below-portion",
+            dict(highest_at),
+            f"{_banner_state(info.classification, banner, levels)}; the highest portion "
+            f"marking is {banner_word(scheme, level)}.",
+            Fix(
+                f"Set the classification to {banner_word(scheme, level)}",
+                FixTarget.INFO,
+                {"classification": level},
+                {"classification": info.classification},
+            ),
+        )
+
+
+def _missing(what: str, portion: str, levels: tuple[str, ...]) -> str:
+    if not portion.strip():
+        return f"{what} has no portion marking."
+    return f"{what} is marked {portion!r}, which is not one of {', '.join(levels)}."
+
+
+def _banner_state(classification: str, rank: int | None, levels: tuple[str, ...]) -> str:
+    if not classification.strip():
+        return "The briefing has no overall classification"
+    if rank is None:
+        return f"The overall classification {classification!r} is not one of {', '.join(levels)}"
+    return f"The overall classification {classification!r} is lower"

@@ -1,0 +1,167 @@
+"""Integrity and sourcing rules: references, citations, quotes, sources, duplicates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from briefing.checks.findings import Finding, Fix, FixTarget, make_finding
+from briefing.checks.quotes import find_quote_spans, nearest_span, quote_at
+from briefing.checks.snapshot import Context
+from briefing.core.model import Claim, Source
+from briefing.core.vocab import ClaimKind, SourceKind
+
+NEEDS_CITATION = frozenset({ClaimKind.INFORMATION.value, ClaimKind.QUOTE.value})
+NEEDS_URL = frozenset({SourceKind.WEB.value, SourceKind.NEWS.value, SourceKind.SOCIAL.value})
+
+
+def dangling_references(ctx: Context) -> Iterator[Finding]:
+    for placed in ctx.blocks:
+        claim_id = placed.block.claim
+        if claim_id is not None and claim_id not in ctx.snap.claims:
+            yield make_finding(
+                "dangling-reference",
+                {"section": placed.section.id, "block": placed.index, "claim": claim_id},
+                f"Section {placed.section.title or placed.section.id!r}, block "
+                f"{placed.index + 1} names claim {claim_id!r}, which does not exist.",
+            )
+    for claim in ctx.snap.claims.values():
+        for i, citation in enumerate(claim.citations):
+            if citation.source not in ctx.snap.sources:
+                yield make_finding(
+                    "dangling-reference",
+                    {"claim": claim.id, "citation": i, "source": citation.source},
+                    f"Citation {i + 1} of claim {claim.id!r} names source "
+                    f"{citation.source!r}, which does not exist.",
+                )
+
+
+def uncited_claims(ctx: Context) -> Iterator[Finding]:
+    for claim, placed in ctx.placed_claims:
+        if claim.kind in NEEDS_CITATION and not claim.citations:
+            yield make_finding(
+                "uncited-claim",
+                {"claim": claim.id, "section": placed.section.id},
+                f"Claim {claim.id!r} is {claim.kind} but has no citation.",
+            )
+
+
+def quotes_in_sources(ctx: Context) -> Iterator[Finding]:
+    """``quote-not-in-source`` and ``anchor-moved`` for every quoted citation."""
+    sources = ctx.snap.sources
+    for claim in ctx.snap.claims.values():
+        for i, citation in enumerate(claim.citations):
+            source = sources.get(citation.source)
+            if source is None or not source.text or not citation.quote.strip():
+                continue
+            if quote_at(source.text, citation.quote, citation.start, citation.end):
+                continue
+            fast = source.text.find(citation.quote)
+            if fast >= 0 and citation.start is None and citation.end is None:
+                continue
+            spans = find_quote_spans(ctx.normalized_source(source), citation.quote)
+            targets: dict[str, str | int] = {
+                "claim": claim.id, "citation": i, "source": source.id,
+            }
+            if not spans:
+                yield make_finding(
+                    "quote-not-in-source",
+                    targets,
+                    f"The quote of citation {i + 1} of claim {claim.id!r} "
+                    f"({_short(citation.quote)}) is not in source {_source_name(source)}.",
+                )
+            elif citation.start is not None and citation.end is not None:
+                start, end = nearest_span(spans, citation.start)
+                yield make_finding(
+                    "anchor-moved",
+                    targets,
+                    f"The quote of citation {i + 1} of claim {claim.id!r} is at "
+                    f"{start}–{end} in the source, not at {citation.start}–{citation.end}.",
+                    Fix(
+                        f"Re-anchor the quote at {start}–{end}",
+                        FixTarget.CITATION,
+                        {"start": start, "end": end},
+                        {
+                            "quote": citation.quote,
+                            "start": citation.start,
+                            "end": citation.end,
+                        },
+                        claim=claim.id,
+                        citation=i,
+                    ),
+                )
+
+
+def source_metadata(ctx: Context) -> Iterator[Finding]:
+    for source in ctx.snap.sources.values():
+        if not ctx.cited[source.id]:
+            continue
+        missing = []
+        if not source.title.strip():
+            missing.append("title")
+        if not source.published.strip():
+            missing.append("date")
+        if source.kind in NEEDS_URL and not source.url.strip():
+            missing.append("URL")
+        if missing:
+            yield make_finding(
+                "source-missing-metadata",
+                {"source": source.id},
+                f"Cited source {_source_name(source)} has no {' or '.join(missing)}.",
+            )
+
+
+def unused_sources(ctx: Context) -> Iterator[Finding]:
+    for source in ctx.snap.sources.values():
+        if not ctx.cited[source.id]:
+            yield make_finding(
+                "unused-source",
+                {"source": source.id},
+                f"Source {_source_name(source)} is not cited by any claim.",
+            )
+
+
+def unplaced_claims(ctx: Context) -> Iterator[Finding]:
+    for claim in ctx.snap.claims.values():
+        if claim.id not in ctx.placement:
+            yield make_finding(
+                "unplaced-claim",
+                {"claim": claim.id},
+                f"Claim {claim.id!r} is on the board but not in the outline; "
+                "it will not be exported.",
+            )
+
+
+_DUP_PUNCT_RE = re.compile(r"[\W_]+")
+
+
+def duplicate_key(claim: Claim) -> str:
+    """The text two claims share when they say the same thing: words, casefolded."""
+    return _DUP_PUNCT_RE.sub(" ", claim.text.casefold()).strip()
+
+
+def duplicate_claims(ctx: Context) -> Iterator[Finding]:
+    first: dict[str, str] = {}
+    for claim in ctx.snap.claims.values():
+        key = duplicate_key(claim)
+        if not key:
+            continue
+        if key in first:
+            yield make_finding(
+                "duplicate-claim",
+                {"claim": claim.id},
+                f"Claim {claim.id!r} says the same as claim {first[key]!r}.",
+            )
+        else:
+            first[key] = claim.id
+
+
+def _short(text: str, limit: int = 40) -> str:
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
+
+
+def _source_name(source: Source) -> str:
+    title = " ".join(source.title.split())
+    key = source.key or source.id
+    return f"{key!r} ({_short(title, 50)})" if title else repr(key)

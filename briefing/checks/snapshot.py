@@ -1,0 +1,138 @@
+"""The read-only view of a briefing that the checks run over.
+
+A :class:`Snapshot` is built from a :class:`~briefing.core.document.Document`
+or straight from briefing/v1 JSON data without the Document's invariants, so a
+damaged file (a block naming a deleted claim, a citation naming a missing
+source) can be linted instead of refused.  :class:`Context` adds what several
+rules share, computed once: placements in reading order, citation counts,
+the estimative terms of every text and the normalized source texts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from briefing.checks.estimative import TermMatch, find_terms
+from briefing.checks.quotes import NormalizedText
+from briefing.core.document import Document
+from briefing.core.errors import InvalidJson
+from briefing.core.model import Block, BriefingInfo, Claim, Section, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Info, sources and claims by id, and the outline."""
+
+    info: BriefingInfo
+    sources: dict[str, Source]
+    claims: dict[str, Claim]
+    sections: tuple[Section, ...]
+
+    @classmethod
+    def of(cls, doc: Document | Snapshot) -> Snapshot:
+        if isinstance(doc, Snapshot):
+            return doc
+        return cls(
+            doc.info,
+            {s.id: s for s in doc.sources},
+            {c.id: c for c in doc.claims},
+            tuple(doc.sections),
+        )
+
+
+def snapshot_from_dict(data: Any, origin: str = "<json>") -> Snapshot:
+    """A Snapshot of briefing/v1 data that passes the schema; references unchecked.
+
+    Raises :class:`InvalidJson` (naming *origin*) when the data is not
+    briefing/v1 or breaks the schema.
+    """
+    from briefing.store import jsonio, records
+
+    if not isinstance(data, dict) or data.get("format") != jsonio.FORMAT:
+        raise InvalidJson(origin, f"not a Briefing JSON file (expected {jsonio.FORMAT!r})")
+    problems = jsonio.schema_problems(data)
+    if problems:
+        raise InvalidJson(origin, "; ".join(problems[:3]))
+    sources = [records.source_from_dict(s) for s in data["sources"]]
+    claims = [records.claim_from_dict(c) for c in data["claims"]]
+    return Snapshot(
+        records.info_from_dict(data["briefing"]),
+        _first_by_id(sources),
+        _first_by_id(claims),
+        tuple(records.section_from_dict(s) for s in data["sections"]),
+    )
+
+
+def _first_by_id(items: list[Any]) -> dict[str, Any]:
+    """Records by id in file order; a repeated id keeps its first record."""
+    out: dict[str, Any] = {}
+    for item in items:
+        out.setdefault(item.id, item)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """One block of the outline, where it sits, and whether it is under section 1."""
+
+    section: Section
+    index: int
+    block: Block
+    in_first: bool
+
+
+class Context:
+    """A snapshot plus the derived data the rules share (computed lazily, once)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snap = snapshot
+        self._normalized: dict[str, NormalizedText] = {}
+
+    @cached_property
+    def blocks(self) -> list[Placed]:
+        """Every block of the outline, in reading order."""
+        out: list[Placed] = []
+        for position, root in enumerate(self.snap.sections):
+            for section in root.walk():
+                out.extend(
+                    Placed(section, i, block, position == 0)
+                    for i, block in enumerate(section.blocks)
+                )
+        return out
+
+    @cached_property
+    def placement(self) -> dict[str, Placed]:
+        """Claim id → its (first) block, for claims that exist."""
+        found: dict[str, Placed] = {}
+        for placed in self.blocks:
+            claim_id = placed.block.claim
+            if claim_id is not None and claim_id in self.snap.claims:
+                found.setdefault(claim_id, placed)
+        return found
+
+    @cached_property
+    def placed_claims(self) -> list[tuple[Claim, Placed]]:
+        """Placed claims in reading order, each once."""
+        return [(self.snap.claims[cid], placed) for cid, placed in self.placement.items()]
+
+    @cached_property
+    def cited(self) -> Counter[str]:
+        """Source id → number of citations naming it."""
+        counts: Counter[str] = Counter()
+        for claim in self.snap.claims.values():
+            counts.update(citation.source for citation in claim.citations)
+        return counts
+
+    @cached_property
+    def claim_terms(self) -> dict[str, list[TermMatch]]:
+        """Claim id → the likelihood terms of its text."""
+        return {cid: find_terms(claim.text) for cid, claim in self.snap.claims.items()}
+
+    def normalized_source(self, source: Source) -> NormalizedText:
+        text = self._normalized.get(source.id)
+        if text is None:
+            text = self._normalized[source.id] = NormalizedText.of(source.text)
+        return text

@@ -1,0 +1,169 @@
+"""Command-line front end (DESIGN §5).  Never imports Qt except to open the editor.
+
+Exit codes: 0 ok, 1 check found errors, 2 bad usage or unreadable input.
+User errors print one line on stderr naming the file, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing import __version__
+from briefing.core.errors import BriefingError, FileProblem
+from briefing.documents import load_document, save_document
+
+COMMANDS = ("new", "import", "export", "check", "open")
+EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing",
+        description="Offline editor for cited analytic briefings.",
+        epilog="Run 'briefing COMMAND --help' for a command's options. "
+        "With only FILE (or nothing), opens the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_open = sub.add_parser("open", help="open the editor (the default command)")
+    p_open.add_argument("file", nargs="?", help=".briefing or .json document")
+
+    p_new = sub.add_parser("new", help="create a new .briefing document")
+    p_new.add_argument("file")
+    p_new.add_argument("--template", default="assessment", help="outline template or 'sample'")
+    p_new.add_argument("--title", default="Untitled briefing")
+
+    p_import = sub.add_parser("import", help="add sources to a .briefing document")
+    p_import.add_argument("file")
+    p_import.add_argument("sources", nargs="+", metavar="SOURCE")
+
+    p_export = sub.add_parser("export", help="export or convert a document")
+    p_export.add_argument("input", help=".briefing or .json")
+    p_export.add_argument("-o", "--output", required=True, help="; ".join(EXPORT_SUFFIXES))
+    p_export.add_argument("--notes", choices=("footnotes", "endnotes"))
+    p_export.add_argument("--reference-doc", metavar="T.docx", help="Word house-style template")
+    p_export.add_argument("--show-confidence", action="store_true",
+                          help="show judgments' confidence and likelihood")
+    p_export.add_argument("--sourcing-summary", action="store_true",
+                          help="append a sourcing summary")
+
+    p_check = sub.add_parser("check", help="lint sourcing, estimative language and markings")
+    p_check.add_argument("input")
+    p_check.add_argument("--json", action="store_true", help="machine-readable findings")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list.insert(0, "open")
+    args = _parser().parse_args(args_list)
+    try:
+        return _dispatch(args)
+    except BriefingError as error:
+        print(f"briefing: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("briefing: interrupted", file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "open":
+        return _open_editor(args.file)
+    if args.command == "new":
+        return _new(Path(args.file), args.template, args.title)
+    if args.command == "import":
+        return _import(Path(args.file), [Path(s) for s in args.sources])
+    if args.command == "export":
+        return _export(args)
+    return _check(Path(args.input), as_json=args.json)
+
+
+def _open_editor(file: str | None) -> int:
+    if file is not None:
+        path = Path(file)
+        if not path.exists():
+            raise FileProblem(path, "no such file")
+    try:
+        from briefing.gui.app import run
+    except ImportError as error:
+        print(f"briefing: the editor cannot start: {error}", file=sys.stderr)
+        return 2
+    return run(file)
+
+
+def _new(path: Path, template: str, title: str) -> int:
+    from briefing.core.templates import TEMPLATES, new_document
+
+    if path.exists():
+        raise FileProblem(path, "already exists; choose another name")
+    if template == "sample":
+        from briefing.resources import sample_document
+
+        doc = sample_document()
+    elif template in TEMPLATES:
+        doc = new_document(template, title)
+    else:
+        names = ", ".join([*TEMPLATES, "sample"])
+        raise FileProblem(path, f"unknown template {template!r} (choose from {names})")
+    save_document(doc, path)
+    print(f"created {path}")
+    return 0
+
+
+def _import(path: Path, sources: list[Path]) -> int:
+    from briefing.ingest.commands import import_into
+
+    for line in import_into(path, sources):
+        print(line)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    source, target = Path(args.input), Path(args.output)
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise FileProblem(target, f"unknown output type {suffix or '(none)'!r}; use one of "
+                          + ", ".join(EXPORT_SUFFIXES))
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        raise FileProblem(target, "is the input file; choose another output name")
+    doc = load_document(source)
+    if suffix in (".briefing", ".json"):
+        save_document(doc, target)
+    else:
+        from briefing.export import export_document
+
+        export_document(
+            doc,
+            target,
+            notes=args.notes,
+            reference_doc=Path(args.reference_doc) if args.reference_doc else None,
+            show_confidence=args.show_confidence,
+            sourcing_summary=args.sourcing_summary,
+        )
+    print(f"wrote {target}")
+    return 0
+
+
+def _check(path: Path, *, as_json: bool) -> int:
+    from briefing.checks import findings_to_json, format_finding, has_errors, run_checks
+
+    doc = load_document(path)
+    findings = run_checks(doc)
+    if as_json:
+        print(findings_to_json(findings))
+    else:
+        for finding in findings:
+            print(format_finding(finding))
+        if not findings:
+            print(f"{path}: no problems found")
+    return 1 if has_errors(findings) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

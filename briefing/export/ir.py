@@ -1,0 +1,232 @@
+"""The export intermediate representation, built once per export.
+
+:func:`build_ir` walks the outline in reading order and produces the title
+block, the banner, headings, paragraphs with note references, the notes, the
+Sources list and the optional sourcing summary.  Notes are numbered here, in
+reading order, one per citation; writers only render what they are given.
+Unplaced claims are not exported.  A reference to a missing claim or source
+raises :class:`DanglingReference` before anything is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from briefing.core.document import Document
+from briefing.core.errors import DomainError
+from briefing.core.model import Block, Claim, Section, Source
+from briefing.core.vocab import NoteStyle, banner_word, level_rank, marking_levels, portion_mark
+from briefing.export import notes as wording
+from briefing.export.notes import Segment
+from briefing.export.sanitize import clean_block, clean_line
+from briefing.export.summary import sourcing_summary
+
+UNTITLED_SECTION = "Untitled section"
+SOURCES_HEADING = "Sources"
+NOTES_HEADING = "Notes"
+SUMMARY_HEADING = "Sourcing summary"
+
+
+class DanglingReference(DomainError):
+    """The outline or a citation points at a claim or source that does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """Choices for one export; ``None`` means "what the document says"."""
+
+    note_style: str | None = None
+    show_estimates: bool = False
+    sourcing_summary: bool = False
+    source_list: bool = True
+    front_matter: bool = False
+    """Markdown only: title, author, date, classification as YAML front matter."""
+    created: datetime | None = None
+    """Word core property ``created``; None means now."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A claim or a prose block: portion mark, text (line breaks kept), estimate, notes."""
+
+    text: str
+    portion: str = ""
+    estimate: str = ""
+    notes: tuple[int, ...] = ()
+    claim_id: str | None = None
+
+    @property
+    def display_text(self) -> str:
+        """Portion mark, text and estimate as one string (what a reader sees)."""
+        return " ".join(p for p in (self.portion, self.text, self.estimate) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    number: int
+    claim_id: str
+    source_id: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    source_id: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportIR:
+    title: str = ""
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    date: str = ""
+    banner: str = ""
+    note_style: str = NoteStyle.FOOTNOTES.value
+    body: tuple[Heading | Paragraph, ...] = ()
+    notes: tuple[Note, ...] = ()
+    sources: tuple[SourceEntry, ...] = ()
+    summary: tuple[str, ...] = ()
+    created: datetime | None = None
+
+    @property
+    def byline(self) -> str:
+        """Authors and date on one line ("A and B · 2025-12-20")."""
+        return " · ".join(p for p in (", ".join(self.authors), self.date) if p)
+
+
+def check_references(doc: Document) -> None:
+    """Raise :class:`DanglingReference` naming the first placed claim or block that dangles."""
+    for section in doc.all_sections():
+        for index, block in enumerate(section.blocks):
+            if block.claim is None:
+                continue
+            if not doc.has_claim(block.claim):
+                raise DanglingReference(
+                    f"section {clean_line(section.title) or section.id!r}, block {index + 1}: "
+                    f"claim {block.claim!r} does not exist"
+                )
+            claim = doc.claim(block.claim)
+            for number, citation in enumerate(claim.citations, start=1):
+                if not doc.has_source(citation.source):
+                    raise DanglingReference(
+                        f"claim {claim.id!r} ({_preview(claim.text)}), citation {number}: "
+                        f"source {citation.source!r} does not exist"
+                    )
+
+
+def _preview(text: str, width: int = 40) -> str:
+    line = clean_line(text)
+    return repr(line if len(line) <= width else line[: width - 1] + "…")
+
+
+class _Builder:
+    def __init__(self, doc: Document, options: ExportOptions) -> None:
+        self.doc = doc
+        self.options = options
+        self.scheme = doc.info.marking_scheme
+        self.marked = bool(marking_levels(self.scheme))
+        self.body: list[Heading | Paragraph] = []
+        self.notes: list[Note] = []
+        self.cited: dict[str, Source] = {}
+        self.portions: list[str] = []
+        self.claims: list[Claim] = []
+
+    def section(self, section: Section, level: int) -> None:
+        self.body.append(Heading(level, clean_line(section.title) or UNTITLED_SECTION))
+        for block in section.blocks:
+            paragraph = self.claim(block) if block.claim is not None else self.prose(block)
+            if paragraph is not None:
+                self.body.append(paragraph)
+        for child in section.sections:
+            self.section(child, level + 1)
+
+    def _portion(self, level: str) -> str:
+        if not self.marked:
+            return ""
+        level = clean_line(level)
+        if level:
+            self.portions.append(level)
+        return portion_mark(self.scheme, level)
+
+    def prose(self, block: Block) -> Paragraph | None:
+        text = clean_block(block.text)
+        portion = self._portion(block.portion)
+        return Paragraph(text, portion) if text else None
+
+    def claim(self, block: Block) -> Paragraph | None:
+        claim = self.doc.claim(block.claim or "")
+        self.claims.append(claim)
+        numbers = []
+        for citation in claim.citations:
+            source = self.doc.source(citation.source)
+            self.cited.setdefault(source.id, source)
+            number = len(self.notes) + 1
+            segments = wording.citation_note(citation, source)
+            self.notes.append(Note(number, claim.id, source.id, segments))
+            numbers.append(number)
+        text = clean_block(claim.text)
+        estimate = wording.estimate_text(claim) if self.options.show_estimates else ""
+        portion = self._portion(claim.portion)
+        if not (text or numbers or estimate):
+            return None
+        return Paragraph(text, portion, estimate, tuple(numbers), claim.id)
+
+    def banner(self) -> str:
+        if not self.marked:
+            return ""
+        info = self.doc.info
+        levels = [clean_line(info.classification), *self.portions]
+        ranked = [(level_rank(self.scheme, x), x) for x in levels if x]
+        known = [(rank, x) for rank, x in ranked if rank is not None]
+        top = max(known)[1] if known else clean_line(info.classification)
+        word = banner_word(self.scheme, top) if top else ""
+        caveats = clean_line(info.caveats)
+        return "//".join(p for p in (word, caveats) if p)
+
+
+def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
+    """The export IR of *doc*; raises :class:`DanglingReference` on a broken reference."""
+    options = options or ExportOptions()
+    check_references(doc)
+    note_style = options.note_style or doc.info.note_style
+    if note_style not in {s.value for s in NoteStyle}:
+        raise DomainError(f"note style {note_style!r} is not 'footnotes' or 'endnotes'")
+    builder = _Builder(doc, options)
+    for section in doc.sections:
+        builder.section(section, 1)
+    info = doc.info
+    sources = tuple(
+        SourceEntry(s.id, wording.source_entry(s)) for s in builder.cited.values()
+    )
+    summary: tuple[str, ...] = ()
+    if options.sourcing_summary:
+        summary = sourcing_summary(builder.claims, builder.cited)
+    return ExportIR(
+        title=clean_line(info.title),
+        subtitle=clean_line(info.subtitle),
+        authors=tuple(a for a in (clean_line(x) for x in info.authors) if a),
+        date=clean_line(info.date),
+        banner=builder.banner(),
+        note_style=note_style,
+        body=tuple(builder.body),
+        notes=tuple(builder.notes),
+        sources=sources if options.source_list else (),
+        summary=summary,
+        created=options.created,
+    )

@@ -1,0 +1,218 @@
+"""The citations part of the claim inspector: list, add/remove/reorder, and one citation's fields."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core import ops
+from briefing.core.model import Citation
+from briefing.core.vocab import CREDIBILITY_LABELS
+from briefing.gui.forms import Bursts, choice_box, set_choice, set_text
+from briefing.gui.models.citations import QUOTE, CitationsModel
+from briefing.gui.session import Session
+from briefing.gui.style import credibility_label
+
+
+class CitationEditor(QWidget):
+    """Edits the citations of one claim."""
+
+    sourceRequested = Signal(str, object, object)
+    """Open a source in the reader at (start, end) — both may be None."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._doc = session.doc
+        self.bursts = Bursts(session, self)
+        self.model = CitationsModel(self._doc, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.setMaximumHeight(110)
+        self.table.doubleClicked.connect(self._show_in_reader)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.up_button = QPushButton("Up", self)
+        self.down_button = QPushButton("Down", self)
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.source = choice_box(self, [])
+        self.locator = QLineEdit(self)
+        self.locator.setPlaceholderText("para. 4, p. 12")
+        self.attribution = QLineEdit(self)
+        self.attribution.setPlaceholderText("Who says it in the source")
+        self.credibility = choice_box(
+            self, [(credibility_label(c.value), c.value) for c in CREDIBILITY_LABELS], "—")
+        self.quote = QPlainTextEdit(self)
+        self.quote.setTabChangesFocus(True)
+        self.quote.setMaximumHeight(70)
+        detail = QFormLayout()
+        detail.addRow("Source", self.source)
+        detail.addRow("Locator", self.locator)
+        detail.addRow("Attribution", self.attribution)
+        detail.addRow("Credibility", self.credibility)
+        detail.addRow("Quote", self.quote)
+        self.detail = QWidget(self)
+        self.detail.setLayout(detail)
+        detail.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.detail)
+        self.bursts.watch(self.locator, self.attribution, self.quote)
+        self.add_button.clicked.connect(self.add_citation)
+        self.remove_button.clicked.connect(self.remove_citation)
+        self.up_button.clicked.connect(lambda: self.move_citation(-1))
+        self.down_button.clicked.connect(lambda: self.move_citation(+1))
+        self.locator.textEdited.connect(
+            lambda v: self._edit("Edit Citation Locator", "locator", locator=v))
+        self.attribution.textEdited.connect(
+            lambda v: self._edit("Edit Citation Attribution", "attribution", attribution=v))
+        self.quote.textChanged.connect(
+            lambda: self._edit("Edit Citation Quote", "quote", quote=self.quote.toPlainText()))
+        self.credibility.activated.connect(lambda _i: self._edit(
+            "Change Credibility", None, credibility=self.credibility.currentData() or ""))
+        self.source.activated.connect(self._source_chosen)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
+        self.model.modelReset.connect(self._load_detail)
+        self.model.dataChanged.connect(lambda *_: self._load_detail())
+        self._load_detail()
+
+    # ------------------------------------------------------------------ API
+    def set_claim(self, claim_id: str | None) -> None:
+        self.bursts.next()
+        self.model.set_claim(claim_id)
+        if self.model.rowCount():
+            self.select_row(0)
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        self._load_detail()
+
+    def add_citation(self) -> None:
+        claim_id = self.model.claim_id
+        sources = self._doc.sources
+        if claim_id is None or not sources:
+            return
+        claim = self._doc.claim(claim_id)
+        default = claim.citations[-1].source if claim.citations else sources[0].id
+        self._replace(claim.citations + (Citation(source=default),), "Add Citation")
+        self.select_row(len(claim.citations))
+
+    def remove_citation(self) -> None:
+        row, claim_id = self.current_row(), self.model.claim_id
+        if claim_id is None or row < 0:
+            return
+        cites = self._doc.claim(claim_id).citations
+        self._replace(cites[:row] + cites[row + 1:], "Remove Citation")
+        self.select_row(min(row, len(cites) - 2))
+
+    def move_citation(self, step: int) -> None:
+        row, claim_id = self.current_row(), self.model.claim_id
+        if claim_id is None or row < 0:
+            return
+        cites = list(self._doc.claim(claim_id).citations)
+        to = row + step
+        if not 0 <= to < len(cites):
+            return
+        cites[row], cites[to] = cites[to], cites[row]
+        self._replace(tuple(cites), "Reorder Citations")
+        self.select_row(to)
+
+    # -------------------------------------------------------------- editing
+    def _replace(self, citations: tuple[Citation, ...], label: str,
+                 merge_field: str | None = None) -> None:
+        claim = self._doc.claim(self.model.claim_id)
+        key = (claim.id, merge_field, self.bursts.serial) if merge_field else None
+        self.bursts.pushing = True
+        try:
+            self._session.push(ops.ReplaceClaim(replace(claim, citations=citations)), label, key)
+        finally:
+            self.bursts.pushing = False
+
+    def _edit(self, label: str, merge_field: str | None, **changes: Any) -> None:
+        row, claim_id = self.current_row(), self.model.claim_id
+        if claim_id is None or row < 0:
+            return
+        cites = list(self._doc.claim(claim_id).citations)
+        new = replace(cites[row], **changes)
+        if new == cites[row]:
+            return
+        cites[row] = new
+        field = f"citation{row}.{merge_field}" if merge_field else None
+        self._replace(tuple(cites), label, field)
+
+    def _source_chosen(self, _index: int) -> None:
+        source_id = self.source.currentData()
+        if source_id:
+            self._edit("Change Cited Source", None, source=source_id, start=None, end=None)
+
+    def _show_in_reader(self, *_args: object) -> None:
+        row = self.current_row()
+        if row >= 0:
+            citation = self.model.citation(row)
+            self.sourceRequested.emit(citation.source, citation.start, citation.end)
+
+    # ------------------------------------------------------------- display
+    def _load_detail(self) -> None:
+        row = self.current_row()
+        has = self.model.claim_id is not None
+        self.add_button.setEnabled(has and bool(self._doc.sources))
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < self.model.rowCount() - 1)
+        self.detail.setEnabled(row >= 0)
+        if row < 0:
+            for widget in (self.locator, self.attribution, self.quote):
+                set_text(widget, "")
+            return
+        citation = self.model.citation(row)
+        self._fill_sources()
+        set_choice(self.source, citation.source)
+        for widget, value in ((self.locator, citation.locator),
+                              (self.attribution, citation.attribution),
+                              (self.quote, citation.quote)):
+            if not (widget.hasFocus() and isinstance(widget, QLineEdit)):
+                set_text(widget, value)
+        set_choice(self.credibility, citation.credibility)
+
+    def _fill_sources(self) -> None:
+        wanted = [(s.title or s.key or s.id, s.id) for s in self._doc.sources]
+        current = [(self.source.itemText(i), self.source.itemData(i))
+                   for i in range(self.source.count())]
+        if current != wanted:
+            self.source.blockSignals(True)
+            self.source.clear()
+            for label, value in wanted:
+                self.source.addItem(label if len(label) < 50 else label[:49] + "…", value)
+                self.source.setItemData(self.source.count() - 1, label, 3)
+            self.source.blockSignals(False)

@@ -1,0 +1,77 @@
+"""Small helpers shared by inspector pages: combo boxes, guarded widget updates, bursts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+
+from briefing.gui.session import Session
+
+
+def choice_box(parent: QWidget, items: Iterable[tuple[str, str]], empty: str | None = None,
+               tooltips: dict[str, str] | None = None) -> QComboBox:
+    """A combo box whose item data are vocabulary values ('' for *empty*)."""
+    box = QComboBox(parent)
+    if empty is not None:
+        box.addItem(empty, "")
+    for label, value in items:
+        box.addItem(label, value)
+        if tooltips and value in tooltips:
+            box.setItemData(box.count() - 1, tooltips[value], 3)  # Qt.ToolTipRole
+    return box
+
+
+def set_choice(box: QComboBox, value: str) -> None:
+    index = box.findData(value)
+    if index < 0:
+        box.addItem(value, value)
+        index = box.count() - 1
+    if box.currentIndex() != index:
+        box.blockSignals(True)
+        box.setCurrentIndex(index)
+        box.blockSignals(False)
+
+
+def set_text(widget: QLineEdit | QPlainTextEdit, value: str) -> None:
+    """Show *value* unless the widget already holds it (keeps the cursor while typing)."""
+    current = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+    if current == value:
+        return
+    widget.blockSignals(True)
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value)
+    else:
+        widget.setText(value)
+        widget.setCursorPosition(0)
+    widget.blockSignals(False)
+
+
+class Bursts(QObject):
+    """Counts editing bursts: a new burst starts on focus loss or any foreign undo step.
+
+    Edits with the same (record, field, burst) key merge into one undo step.
+    """
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.serial = 0
+        self.pushing = False
+        session.undo_stack.indexChanged.connect(self._index_changed)
+
+    def watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def next(self) -> None:
+        self.serial += 1
+
+    def _index_changed(self, _index: int) -> None:
+        if not self.pushing:
+            self.serial += 1
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.serial += 1
+        return False

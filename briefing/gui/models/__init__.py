@@ -1,0 +1,1 @@
+"""Thin Qt item models over a core Document; each observes ``doc.events``."""

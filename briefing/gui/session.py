@@ -1,0 +1,184 @@
+"""One open briefing: its Document, its file (store), its undo stack and autosave.
+
+Panels receive the session and push edits through :meth:`Session.push`; they
+never reach into each other.  A session backed by a ``.briefing`` store is
+flushed about a second after the last edit (DESIGN §3); an untitled session
+(a new document, or one opened from JSON) lives in memory until the user
+chooses where to save it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from briefing.core import ops
+from briefing.core.document import Document
+from briefing.core.errors import BriefingError, FileProblem
+from briefing.gui.commands import OpCommand
+
+AUTOSAVE_DELAY_MS = 1000
+
+
+class Session(QObject):
+    """A document being edited, with undo and autosave."""
+
+    saveStateChanged = Signal(str)
+    """A short status text: "Saved", "Saving…", "Not saved", or an autosave error."""
+    editRefused = Signal(str)
+    """An edit the Document refused, with its one-line reason."""
+    autosaveFailed = Signal(str)
+    pathChanged = Signal()
+
+    def __init__(
+        self,
+        doc: Document,
+        store: Any = None,
+        path: str | Path | None = None,
+        origin: str | Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.store = store
+        self.path = Path(path) if path else None
+        self.origin = Path(origin) if origin else None
+        self.undo_stack = QUndoStack(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.undo_stack.indexChanged.connect(self._edited)
+        self._last_state = ""
+
+    # ------------------------------------------------------------------ state
+    @property
+    def untitled(self) -> bool:
+        return self.store is None
+
+    @property
+    def display_name(self) -> str:
+        if self.doc.info.title.strip():
+            return self.doc.info.title.strip()
+        if self.path is not None:
+            return self.path.stem
+        if self.origin is not None:
+            return self.origin.stem
+        return "Untitled"
+
+    def save_state(self) -> str:
+        if self.store is None:
+            return "Not saved" if not self.undo_stack.isClean() or self.origin else "New"
+        if self.undo_stack.isClean() and not getattr(self.store, "has_pending", False):
+            return "Saved"
+        return "Saving…"
+
+    def is_modified(self) -> bool:
+        if self.store is None:
+            return not self.undo_stack.isClean() or self.origin is not None
+        return not self.undo_stack.isClean()
+
+    # ---------------------------------------------------------------- editing
+    def push(
+        self, op: ops.Op, text: str | None = None, merge_key: Hashable | None = None
+    ) -> bool:
+        """Apply *op* as an undoable command; False (and editRefused) when refused."""
+        command = OpCommand(self.doc, op, text, merge_key)
+        try:
+            self.undo_stack.push(command)
+        except BriefingError as error:
+            self.editRefused.emit(str(error))
+            return False
+        return True
+
+    def _edited(self, _index: int = 0) -> None:
+        if self.store is not None:
+            self._timer.start()
+        self._report()
+
+    def _report(self) -> None:
+        state = self.save_state()
+        if state != self._last_state:
+            self._last_state = state
+            self.saveStateChanged.emit(state)
+
+    # ----------------------------------------------------------------- saving
+    def flush(self) -> bool:
+        """Write pending edits to the store now; True when the file is up to date."""
+        self._timer.stop()
+        if self.store is None:
+            return False
+        try:
+            self.store.flush()
+        except (BriefingError, OSError) as error:
+            message = f"Autosave failed: {error}"
+            self._last_state = message
+            self.saveStateChanged.emit(message)
+            self.autosaveFailed.emit(str(error))
+            return False
+        self.undo_stack.setClean()
+        self._report()
+        return True
+
+    def save_as(self, path: str | Path) -> None:
+        """Give an untitled session a file: create the store, then autosave there."""
+        from briefing.store.database import Store
+
+        store = Store.create(str(path), self.doc)
+        if store.document is not self.doc:
+            store.close()
+            raise FileProblem(path, "the store did not adopt the open document")
+        self.store = store
+        self.path = Path(path)
+        self.origin = None
+        self.undo_stack.setClean()
+        self.pathChanged.emit()
+        self._report()
+
+    def save_copy(self, dest: str | Path) -> None:
+        """Write a copy elsewhere (the session keeps its own file)."""
+        if self.store is not None:
+            self.flush()
+            self.store.save_copy(str(dest))
+            return
+        from briefing.store.database import Store
+
+        copy = Store.create(str(dest), _clone(self.doc))
+        copy.close()
+
+    def close(self) -> None:
+        """Flush and release the file."""
+        self._timer.stop()
+        if self.store is not None:
+            try:
+                self.store.close()
+            finally:
+                self.store = None
+
+
+def _clone(doc: Document) -> Document:
+    from briefing.store import jsonio
+
+    return jsonio.loads(jsonio.dumps(doc))
+
+
+def open_session(path: str | Path) -> Session:
+    """Open a ``.briefing`` file (or a briefing/v1 ``.json`` as an untitled document).
+
+    Raises :class:`FileProblem` (or a subclass) with a one-line message.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        from briefing.store import jsonio
+
+        return Session(jsonio.load_json(path), origin=path)
+    if not path.exists():
+        raise FileProblem(path, "no such file")
+    from briefing.store.database import Store
+
+    store = Store.open(str(path))
+    return Session(store.document, store=store, path=path)

@@ -1,0 +1,133 @@
+"""Opening the SQLite file safely and turning SQLite errors into clear messages."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from briefing.core.errors import (
+    CorruptFile,
+    FileLocked,
+    FileProblem,
+    NewerVersion,
+    NotABriefing,
+)
+from briefing.store.schema import APPLICATION_ID, SQLITE_MAGIC, current_version, migrate
+
+BUSY_TIMEOUT_MS = 3000
+
+
+def check_header(path: Path) -> None:
+    """Refuse a missing, empty or non-SQLite file before SQLite touches it."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(100)
+    except FileNotFoundError:
+        raise FileProblem(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileProblem(path, "is a folder, not a Briefing document") from None
+    except OSError as error:
+        raise FileProblem(path, f"cannot read: {(error.strerror or str(error)).lower()}") from None
+    if not head:
+        raise NotABriefing(path, "is empty; it is not a Briefing document")
+    if not head.startswith(SQLITE_MAGIC):
+        raise NotABriefing(path, "is not a Briefing document (unknown file format)")
+    if len(head) < 100:
+        raise CorruptFile(path, "is damaged or truncated (the file header is incomplete)")
+
+
+def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """Connect, check identity and version, migrate if needed; nothing written on refusal."""
+    mode = "ro" if readonly else "rw"
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode={mode}", uri=True, isolation_level=None,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        app_id, version = _identity(conn)
+        if app_id != APPLICATION_ID:
+            raise NotABriefing(path, "is an SQLite database but not a Briefing document")
+        if version > current_version():
+            raise NewerVersion(
+                path,
+                f"was made by a newer version of Briefing (file version {version}, "
+                f"this version reads up to {current_version()}); please update Briefing",
+            )
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("PRAGMA synchronous = FULL")
+        _quick_check(conn, path)
+        if version < current_version():
+            if readonly:
+                raise FileProblem(path, "needs upgrading; open it for editing first")
+            conn = _upgrade(conn, path, version)
+    except sqlite3.Error as error:
+        conn.close()
+        raise sqlite_problem(path, error) from None
+    except FileProblem:
+        conn.close()
+        raise
+    return conn
+
+
+def _identity(conn: sqlite3.Connection) -> tuple[int, int]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    return app_id, version
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    if result != "ok":
+        raise CorruptFile(path, f"is damaged ({result})")
+
+
+def backup_path(path: Path, version: int) -> Path:
+    return path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> sqlite3.Connection:
+    """Copy the file aside, then migrate it in one transaction."""
+    backup = backup_path(path, version)
+    try:
+        shutil.copy2(path, backup)
+    except OSError as error:
+        raise FileProblem(
+            path, f"cannot make a backup before upgrading: {(error.strerror or '').lower()}"
+        ) from None
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrate(conn, version)
+        conn.execute("COMMIT")
+    except Exception:
+        conn.execute("ROLLBACK")
+        raise
+    return conn
+
+
+def sqlite_problem(path: Path, error: sqlite3.Error, writing: bool = False) -> FileProblem:
+    """One clear message for an SQLite error on *path*."""
+    text = str(error).lower()
+    code = getattr(error, "sqlite_errorcode", None)
+    if "locked" in text or "busy" in text:
+        return FileLocked(path, "is busy: another program is writing it; try again")
+    if "full" in text or code == sqlite3.SQLITE_FULL:
+        return FileProblem(path, "could not save: the disk is full")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return CorruptFile(path, "is damaged or truncated and cannot be opened")
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        verb = "save changes" if writing else "open"
+        return FileProblem(path, f"cannot {verb}: the file or its folder is read-only")
+    if "disk i/o" in text or code == getattr(sqlite3, "SQLITE_IOERR", -1):
+        return FileProblem(path, f"disk error while {'writing' if writing else 'reading'}")
+    if "unable to open" in text:
+        return FileProblem(path, "cannot be opened (missing, or no permission)")
+    return FileProblem(path, f"database error: {error}")
+
+
+__all__ = ["check_header", "connect", "sqlite_problem", "backup_path"]

@@ -1,0 +1,121 @@
+"""Reading a Document from, and writing its records to, an open .briefing database.
+
+Each record is stored as its briefing/v1 JSON object (see :mod:`records`);
+source text and claim text also sit in their own columns for full-text search.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from briefing.core.document import Document
+from briefing.core.model import Claim, Source
+from briefing.store.records import (
+    claim_from_dict,
+    claim_to_dict,
+    info_from_dict,
+    info_to_dict,
+    record_to_dict,
+    section_from_dict,
+    section_to_dict,
+    source_from_dict,
+)
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_document(conn: sqlite3.Connection) -> Document:
+    """Build a Document from the database's rows (raises DomainError if inconsistent)."""
+    info = info_from_dict(json.loads(conn.execute("SELECT data FROM info").fetchone()[0]))
+    sources = []
+    for data, text in conn.execute("SELECT data, text FROM sources ORDER BY pos"):
+        fields = json.loads(data)
+        fields["text"] = text
+        sources.append(source_from_dict(fields))
+    claims = [
+        claim_from_dict(json.loads(data))
+        for (data,) in conn.execute("SELECT data FROM claims ORDER BY pos")
+    ]
+    outline = json.loads(conn.execute("SELECT data FROM outline").fetchone()[0])
+    return Document(info, sources, claims, [section_from_dict(s) for s in outline])
+
+
+def write_info(conn: sqlite3.Connection, doc: Document) -> None:
+    conn.execute("UPDATE info SET data = ? WHERE id = 1", (_dumps(info_to_dict(doc.info)),))
+
+
+def write_outline(conn: sqlite3.Connection, doc: Document) -> None:
+    data = _dumps([section_to_dict(s) for s in doc.sections])
+    conn.execute("UPDATE outline SET data = ? WHERE id = 1", (data,))
+
+
+def _source_row(source: Source, pos: int) -> tuple[str, int, str, str, str]:
+    fields = record_to_dict(source)
+    fields.pop("text", None)
+    return (source.id, pos, source.title, _dumps(fields), source.text)
+
+
+def _claim_row(claim: Claim, pos: int) -> tuple[str, int, str, str]:
+    return (claim.id, pos, claim.text, _dumps(claim_to_dict(claim)))
+
+
+def upsert_sources(conn: sqlite3.Connection, doc: Document, ids: Iterable[str]) -> None:
+    order = {source_id: i for i, source_id in enumerate(s.id for s in doc.sources)}
+    conn.executemany(
+        "INSERT INTO sources (id, pos, title, data, text) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET pos = excluded.pos, title = excluded.title, "
+        "data = excluded.data, text = excluded.text",
+        (_source_row(doc.source(i), order[i]) for i in ids if doc.has_source(i)),
+    )
+
+
+def upsert_claims(conn: sqlite3.Connection, doc: Document, ids: Iterable[str]) -> None:
+    order = {claim_id: i for i, claim_id in enumerate(c.id for c in doc.claims)}
+    conn.executemany(
+        "INSERT INTO claims (id, pos, text, data) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(id) DO UPDATE SET pos = excluded.pos, text = excluded.text, "
+        "data = excluded.data",
+        (_claim_row(doc.claim(i), order[i]) for i in ids if doc.has_claim(i)),
+    )
+
+
+def delete_rows(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> None:
+    assert table in ("sources", "claims")
+    conn.executemany(f"DELETE FROM {table} WHERE id = ?", ((i,) for i in ids))
+    if table == "sources":
+        conn.executemany("DELETE FROM originals WHERE source_id = ?", ((i,) for i in ids))
+
+
+def renumber(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> None:
+    """Store the current order of all rows of *table*."""
+    assert table in ("sources", "claims")
+    conn.executemany(
+        f"UPDATE {table} SET pos = ? WHERE id = ?", ((i, row_id) for i, row_id in enumerate(ids))
+    )
+
+
+def write_originals(conn: sqlite3.Connection, doc: Document) -> None:
+    """Move the document's pending original bytes into the database."""
+    pending = doc.pending_originals()
+    rows = [(sid, data) for sid, data in pending.items() if doc.has_source(sid)]
+    conn.executemany(
+        "INSERT OR REPLACE INTO originals (source_id, data) VALUES (?, ?)", rows
+    )
+
+
+def write_all(conn: sqlite3.Connection, doc: Document) -> None:
+    """Write every record of *doc* into an empty (freshly created) database."""
+    write_info(conn, doc)
+    write_outline(conn, doc)
+    upsert_sources(conn, doc, [s.id for s in doc.sources])
+    upsert_claims(conn, doc, [c.id for c in doc.claims])
+    write_originals(conn, doc)
+
+
+def read_original(conn: sqlite3.Connection, source_id: str) -> bytes | None:
+    row = conn.execute("SELECT data FROM originals WHERE source_id = ?", (source_id,)).fetchone()
+    return bytes(row[0]) if row else None

@@ -1,0 +1,148 @@
+"""The Document keeps its invariants and every edit can be undone exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.core import ops
+from briefing.core.document import Document
+from briefing.core.errors import DomainError
+from briefing.core.model import Block, Citation, Claim, Section, Source
+from briefing.store.jsonio import dumps
+from tests.strategies import documents, hostile_text
+
+
+def small_doc() -> Document:
+    doc = Document(
+        sources=[Source("s1", "Article", text="Alpha said beta.")],
+        claims=[
+            Claim("c1", "Beta.", citations=(Citation("s1", quote="beta", start=11, end=15),)),
+            Claim("c2", "Gamma."),
+        ],
+        sections=[Section("k1", "Key Judgments", blocks=(Block.for_claim("c1"),)),
+                  Section("k2", "Outlook")],
+    )
+    return doc
+
+
+def test_claim_is_placed_at_most_once() -> None:
+    doc = small_doc()
+    with pytest.raises(DomainError, match="already placed"):
+        doc.place_claim("c1", "k2")
+    assert doc.placement("c1") == ("k1", 0)
+
+
+def test_duplicate_ids_and_keys_are_refused() -> None:
+    doc = small_doc()
+    with pytest.raises(DomainError, match="already exists"):
+        doc.add_claim(Claim("c1", "again"))
+    doc.update_source("s1", key="smith2025")
+    with pytest.raises(DomainError, match="already used"):
+        doc.add_source(Source("s2", "Other", key="smith2025"))
+
+
+def test_citation_must_name_an_existing_source() -> None:
+    doc = small_doc()
+    with pytest.raises(DomainError, match="no source with id 's9'"):
+        doc.add_citation("c2", Citation("s9"))
+    assert doc.claim("c2").citations == ()
+
+
+def test_cited_source_cannot_be_removed_until_uncited() -> None:
+    doc = small_doc()
+    with pytest.raises(DomainError, match="cited 1 time"):
+        doc.remove_source("s1")
+    doc.remove_citation("c1", 0)
+    doc.remove_source("s1")
+    assert not doc.has_source("s1")
+
+
+def test_section_cannot_move_into_its_own_descendant() -> None:
+    doc = small_doc()
+    doc.add_section(Section("k3", "Sub"), parent="k1")
+    with pytest.raises(DomainError, match="into itself"):
+        doc.move_section("k1", "k3", 0)
+    assert [s.id for s in doc.sections] == ["k1", "k2"]
+
+
+def test_removing_a_section_returns_its_claims_to_the_board() -> None:
+    doc = small_doc()
+    undo = doc.remove_section("k1")
+    assert [c.id for c in doc.unplaced_claims()] == ["c1", "c2"]
+    doc.apply(undo)
+    assert doc.placement("c1") == ("k1", 0)
+
+
+def test_delete_placed_claim_unplaces_it_and_undo_restores_both() -> None:
+    doc = small_doc()
+    before = dumps(doc)
+    undo = doc.delete_claim("c1")
+    assert not doc.has_claim("c1") and doc.section("k1").blocks == ()
+    doc.apply(undo)
+    assert dumps(doc) == before
+
+
+def test_subscribers_see_each_applied_edit() -> None:
+    doc = small_doc()
+    seen: list[ops.Op] = []
+    doc.events.subscribe(seen.append)
+    doc.update_claim("c2", text="Changed")
+    doc.add_prose("k2", "Analyst prose.")
+    assert [type(op) for op in seen] == [ops.ReplaceClaim, ops.InsertBlock]
+
+
+def test_failed_batch_leaves_document_unchanged() -> None:
+    doc = small_doc()
+    before = dumps(doc)
+    batch = ops.Batch((ops.RenameSection("k1", "New"), ops.RemoveClaim("nope")))
+    with pytest.raises(DomainError):
+        doc.apply(batch)
+    assert dumps(doc) == before
+
+
+def test_bad_vocabulary_values_are_refused() -> None:
+    doc = small_doc()
+    with pytest.raises(DomainError, match="likelihood 'probably'"):
+        doc.update_claim("c2", likelihood="probably")
+    with pytest.raises(DomainError, match="lone surrogate"):
+        doc.update_claim("c2", text="bad \ud800")
+
+
+def _edits(doc: Document, data: st.DataObject) -> list[ops.Op]:
+    claims = [c.id for c in doc.claims] or ["none"]
+    sections = [s.id for s in doc.all_sections()] or ["none"]
+    pick = data.draw
+    return [
+        ops.InsertClaim(Claim(doc.new_id("c"), pick(hostile_text)), pick(st.integers(0, 5))),
+        ops.ReplaceClaim(Claim(pick(st.sampled_from(claims)), pick(hostile_text))),
+        ops.RemoveClaim(pick(st.sampled_from(claims))),
+        ops.MoveClaim(pick(st.sampled_from(claims)), pick(st.integers(0, 5))),
+        ops.InsertBlock(pick(st.sampled_from(sections)), 0, Block.prose(pick(hostile_text))),
+        ops.InsertBlock(pick(st.sampled_from(sections)), None, Block.for_claim(claims[0])),
+        ops.RemoveBlock(pick(st.sampled_from(sections)), pick(st.integers(0, 3))),
+        ops.MoveBlock(pick(st.sampled_from(sections)), 0, pick(st.sampled_from(sections)),
+                      pick(st.integers(0, 3))),
+        ops.MoveSection(pick(st.sampled_from(sections)), None, pick(st.integers(0, 2))),
+        ops.MoveSection(pick(st.sampled_from(sections)), pick(st.sampled_from(sections)), 0),
+        ops.RemoveSection(pick(st.sampled_from(sections))),
+        ops.RenameSection(pick(st.sampled_from(sections)), pick(hostile_text)),
+        ops.InsertSection(Section(doc.new_id("k"), "New"), None, pick(st.integers(0, 3))),
+    ]
+
+
+@given(documents(), st.data())
+def test_any_sequence_of_edits_undoes_to_the_original(doc: Document, data: st.DataObject) -> None:
+    original = dumps(doc)
+    inverses: list[ops.Op] = []
+    for _ in range(data.draw(st.integers(1, 12))):
+        op = data.draw(st.sampled_from(_edits(doc, data)))
+        state = dumps(doc)
+        try:
+            inverses.append(doc.apply(op))
+        except DomainError:
+            assert dumps(doc) == state, f"refused {op} changed the document"
+    for inverse in reversed(inverses):
+        doc.apply(inverse)
+    assert dumps(doc) == original
