@@ -46,10 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     p_export.add_argument("-o", "--output", required=True, help="; ".join(EXPORT_SUFFIXES))
     p_export.add_argument("--notes", choices=("footnotes", "endnotes"))
     p_export.add_argument("--reference-doc", metavar="T.docx", help="Word house-style template")
-    p_export.add_argument("--show-confidence", action="store_true",
-                          help="show judgments' confidence and likelihood")
-    p_export.add_argument("--sourcing-summary", action="store_true",
-                          help="append a sourcing summary")
+    p_export.add_argument(
+        "--show-confidence", action="store_true", help="show judgments' confidence and likelihood"
+    )
+    p_export.add_argument(
+        "--sourcing-summary", action="store_true", help="append a sourcing summary"
+    )
 
     p_check = sub.add_parser("check", help="lint sourcing, estimative language and markings")
     p_check.add_argument("input")
@@ -128,8 +130,10 @@ def _export(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
     suffix = target.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise FileProblem(target, f"unknown output type {suffix or '(none)'!r}; use one of "
-                          + ", ".join(EXPORT_SUFFIXES))
+        raise FileProblem(
+            target,
+            f"unknown output type {suffix or '(none)'!r}; use one of " + ", ".join(EXPORT_SUFFIXES),
+        )
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise FileProblem(target, "is the input file; choose another output name")
     doc = load_document(source)

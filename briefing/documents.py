@@ -35,5 +35,8 @@ def save_document(doc: Document, path: str | Path) -> None:
     elif suffix == ".briefing":
         write_briefing(doc, path)
     else:
-        raise FileProblem(path, f"cannot save a document as {suffix or 'a file without suffix'}; "
-                          "use .briefing or .json")
+        raise FileProblem(
+            path,
+            f"cannot save a document as {suffix or 'a file without suffix'}; "
+            "use .briefing or .json",
+        )

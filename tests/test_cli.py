@@ -19,8 +19,12 @@ REPO = Path(__file__).resolve().parents[1]
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True,
-        cwd=cwd, env=env, timeout=120,
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
     )
 
 
@@ -44,8 +48,13 @@ def test_export_never_loads_qt(rich_json: Path, tmp_path: Path) -> None:
         "assert rc == 0, rc; "
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))], 'Qt loaded'"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=dict(os.environ, PYTHONPATH=str(REPO)), timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -61,23 +70,35 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], *needles: s
 def test_unreadable_inputs_exit_2_with_one_line(tmp_path: Path) -> None:
     text = tmp_path / "renamed.briefing"
     text.write_text("hello")
-    _assert_one_line_error(run_cli("export", str(text), "-o", str(tmp_path / "o.json")),
-                           "renamed.briefing", "not a Briefing document")
-    _assert_one_line_error(run_cli("export", str(tmp_path / "missing.json"), "-o",
-                                   str(tmp_path / "o.briefing")), "missing.json")
+    _assert_one_line_error(
+        run_cli("export", str(text), "-o", str(tmp_path / "o.json")),
+        "renamed.briefing",
+        "not a Briefing document",
+    )
+    _assert_one_line_error(
+        run_cli("export", str(tmp_path / "missing.json"), "-o", str(tmp_path / "o.briefing")),
+        "missing.json",
+    )
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "briefing/v1"')
-    _assert_one_line_error(run_cli("export", str(bad), "-o", str(tmp_path / "o.briefing")),
-                           "bad.json", "not valid JSON")
+    _assert_one_line_error(
+        run_cli("export", str(bad), "-o", str(tmp_path / "o.briefing")),
+        "bad.json",
+        "not valid JSON",
+    )
     assert not (tmp_path / "o.json").exists() and not (tmp_path / "o.briefing").exists()
 
 
 def test_bad_usage_exits_2(rich_json: Path, tmp_path: Path) -> None:
     assert run_cli("export", str(rich_json)).returncode == 2  # no -o
-    _assert_one_line_error(run_cli("export", str(rich_json), "-o", str(tmp_path / "x.pdf")),
-                           "unknown output type '.pdf'")
-    _assert_one_line_error(run_cli("new", str(tmp_path / "n.briefing"), "--template", "nope"),
-                           "unknown template 'nope'")
+    _assert_one_line_error(
+        run_cli("export", str(rich_json), "-o", str(tmp_path / "x.pdf")),
+        "unknown output type '.pdf'",
+    )
+    _assert_one_line_error(
+        run_cli("new", str(tmp_path / "n.briefing"), "--template", "nope"),
+        "unknown template 'nope'",
+    )
 
 
 def test_output_in_missing_folder_is_refused(rich_json: Path, tmp_path: Path) -> None:
@@ -87,7 +108,9 @@ def test_output_in_missing_folder_is_refused(rich_json: Path, tmp_path: Path) ->
 
 
 def test_unwritable_folder_is_refused_and_input_untouched(
-    rich_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    rich_json: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     import tempfile
@@ -103,7 +126,9 @@ def test_unwritable_folder_is_refused_and_input_untouched(
 
 
 def test_disk_full_while_writing_leaves_no_half_file(
-    rich_json: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    rich_json: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     target = tmp_path / "out.json"
@@ -135,10 +160,15 @@ def test_two_writers_never_share_a_document(tmp_path: Path) -> None:
     doc = tmp_path / "shared.briefing"
     assert run_cli("new", str(doc)).returncode == 0
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from briefing.store.database import Store; "
-         f"s = Store.open({str(doc)!r}); print('open', flush=True); sys.stdin.read(); s.close()"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from briefing.store.database import Store; "
+            f"s = Store.open({str(doc)!r}); print('open', flush=True); sys.stdin.read(); s.close()",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
         env=dict(os.environ, PYTHONPATH=str(REPO)),
     )
     try:
@@ -147,8 +177,13 @@ def test_two_writers_never_share_a_document(tmp_path: Path) -> None:
             "from briefing.store.database import Store\n"
             f"try:\n    Store.open({str(doc)!r})\nexcept Exception as error:\n    print(error)"
         )
-        result = subprocess.run([sys.executable, "-c", second], capture_output=True, text=True,
-                                timeout=60, env=dict(os.environ, PYTHONPATH=str(REPO)))
+        result = subprocess.run(
+            [sys.executable, "-c", second],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=dict(os.environ, PYTHONPATH=str(REPO)),
+        )
         assert "is open in another Briefing window or process" in result.stdout
     finally:
         holder.communicate("", timeout=60)

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from briefing.core import ops
+from briefing.core import ops, outline_ops
 from briefing.core import outline as tree
-from briefing.core import outline_ops
 from briefing.core.errors import DomainError
 from briefing.core.events import Emitter
 from briefing.core.model import BriefingInfo, Claim, Section, Source
@@ -42,6 +41,7 @@ class Document(MutationsMixin):
         self._sections: dict[str, tuple[Section, str | None]] = {}
         self._placement: dict[str, str] = {}
         self._cited: Counter[str] = Counter()
+        self._keys: dict[str, str] = {}
         self._originals: dict[str, bytes] = {}
         self.blob_loader: BlobLoader | None = None
         check_info(self._info)
@@ -140,7 +140,8 @@ class Document(MutationsMixin):
         return [c for c in self._claims.values() if any(x.source == source_id for x in c.citations)]
 
     def source_by_key(self, key: str) -> Source | None:
-        return next((s for s in self._sources.values() if s.key == key), None)
+        source_id = self._keys.get(key)
+        return None if source_id is None else self._sources[source_id]
 
     def original(self, source_id: str) -> bytes | None:
         """The imported file's bytes of a source, when the document keeps them."""
@@ -203,6 +204,7 @@ class Document(MutationsMixin):
             raise DomainError(f"a source with id {source.id!r} already exists")
         self._check_key_free(source)
         self._sources = _dict_insert(self._sources, source.id, source, op.index)
+        self._index_key(None, source)
         if op.original is not None:
             self._originals[source.id] = op.original
         return ops.RemoveSource(source.id)
@@ -219,6 +221,7 @@ class Document(MutationsMixin):
         if original is None and self.blob_loader is not None:
             original = self.blob_loader(source.id)
         del self._sources[source.id]
+        self._index_key(source, None)
         return ops.InsertSource(source, index, original)
 
     def _replace_source(self, op: ops.ReplaceSource) -> ops.Op:
@@ -226,7 +229,14 @@ class Document(MutationsMixin):
         check_source(op.source)
         self._check_key_free(op.source)
         self._sources[old.id] = op.source
+        self._index_key(old, op.source)
         return ops.ReplaceSource(old)
+
+    def _index_key(self, old: Source | None, new: Source | None) -> None:
+        if old is not None and old.key and self._keys.get(old.key) == old.id:
+            del self._keys[old.key]
+        if new is not None and new.key:
+            self._keys[new.key] = new.id
 
     def _check_key_free(self, source: Source) -> None:
         if not source.key:

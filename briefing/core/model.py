@@ -9,6 +9,7 @@ keeps JSON fields this version does not know, so interchange stays lossless.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from typing import Any
 
 from briefing.core.vocab import ClaimKind, ClaimStatus, NoteStyle, SourceKind
@@ -129,6 +130,7 @@ class BriefingInfo:
     extra: Extra = field(default_factory=dict)
 
 
+@cache
 def field_names(record_type: type) -> tuple[str, ...]:
     """Names of a record type's fields, ``extra`` excluded."""
     return tuple(f.name for f in fields(record_type) if f.name != "extra")

@@ -62,7 +62,9 @@ def insert_section(doc: Document, op: ops.InsertSection) -> ops.Op:
     _check_new_section(doc, op.section)
     siblings = tree.children_of(doc._roots, op.parent, doc.section)
     index = len(siblings) if op.index is None else op.index
-    doc._roots = tree.with_children(doc._roots, op.parent, tree.insert_at(siblings, index, op.section))
+    doc._roots = tree.with_children(
+        doc._roots, op.parent, tree.insert_at(siblings, index, op.section)
+    )
     reindex(doc)
     return ops.RemoveSection(op.section.id)
 
@@ -101,7 +103,9 @@ def move_section(doc: Document, op: ops.MoveSection) -> ops.Op:
     doc._roots = tree.with_children(doc._roots, old_parent, tree.remove_at(siblings, old_index))
     reindex(doc)
     targets = tree.children_of(doc._roots, op.parent, doc.section)
-    doc._roots = tree.with_children(doc._roots, op.parent, tree.insert_at(targets, op.index, section))
+    doc._roots = tree.with_children(
+        doc._roots, op.parent, tree.insert_at(targets, op.index, section)
+    )
     reindex(doc)
     return ops.MoveSection(section.id, old_parent, old_index)
 
@@ -122,7 +126,9 @@ def remove_block(doc: Document, op: ops.RemoveBlock) -> ops.Op:
     section = doc.section(op.section_id)
     tree.check_index(section.blocks, op.index)
     block = section.blocks[op.index]
-    doc._roots = tree.replace_blocks(doc._roots, section.id, tree.remove_at(section.blocks, op.index))
+    doc._roots = tree.replace_blocks(
+        doc._roots, section.id, tree.remove_at(section.blocks, op.index)
+    )
     reindex(doc)
     return ops.InsertBlock(section.id, op.index, block)
 
@@ -156,4 +162,3 @@ def move_block(doc: Document, op: ops.MoveBlock) -> ops.Op:
     )
     reindex(doc)
     return ops.MoveBlock(op.to_section, op.to_index, op.section_id, op.index)
-

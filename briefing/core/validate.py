@@ -6,6 +6,8 @@ so a loader can prefix it with the JSON path or file name.
 
 from __future__ import annotations
 
+from functools import cache
+
 from briefing.core.errors import DomainError
 from briefing.core.model import BriefingInfo, Citation, Claim, Source
 from briefing.core.vocab import (
@@ -20,8 +22,13 @@ from briefing.core.vocab import (
 )
 
 
+@cache
+def _values(choices: type) -> frozenset[str]:
+    return frozenset(c.value for c in choices)
+
+
 def _check_choice(value: str, choices: type, what: str, allow_empty: bool = False) -> None:
-    if allow_empty and value == "":
+    if value in _values(choices) or (allow_empty and value == ""):
         return
     try:
         choices(value)

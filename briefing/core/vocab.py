@@ -48,17 +48,13 @@ LIKELIHOOD_TERMS: dict[Likelihood, LikelihoodTerm] = {
     term.level: term
     for term in (
         LikelihoodTerm(Likelihood.ALMOST_NO_CHANCE, 1, 5, ("almost no chance",), ("remote",)),
-        LikelihoodTerm(
-            Likelihood.VERY_UNLIKELY, 5, 20, ("very unlikely",), ("highly improbable",)
-        ),
+        LikelihoodTerm(Likelihood.VERY_UNLIKELY, 5, 20, ("very unlikely",), ("highly improbable",)),
         LikelihoodTerm(Likelihood.UNLIKELY, 20, 45, ("unlikely",), ("improbable",)),
         LikelihoodTerm(
             Likelihood.ROUGHLY_EVEN, 45, 55, ("roughly even chance",), ("roughly even odds",)
         ),
         LikelihoodTerm(Likelihood.LIKELY, 55, 80, ("likely",), ("probable", "probably")),
-        LikelihoodTerm(
-            Likelihood.VERY_LIKELY, 80, 95, ("very likely",), ("highly probable",)
-        ),
+        LikelihoodTerm(Likelihood.VERY_LIKELY, 80, 95, ("very likely",), ("highly probable",)),
         LikelihoodTerm(
             Likelihood.ALMOST_CERTAIN,
             95,

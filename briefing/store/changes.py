@@ -38,8 +38,14 @@ class ChangeTracker:
 
     def __bool__(self) -> bool:
         return bool(
-            self.info or self.outline or self.sources or self.removed_sources
-            or self.claims or self.removed_claims or self.source_order or self.claim_order
+            self.info
+            or self.outline
+            or self.sources
+            or self.removed_sources
+            or self.claims
+            or self.removed_claims
+            or self.source_order
+            or self.claim_order
         )
 
     def record(self, op: ops.Op) -> None:

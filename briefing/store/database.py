@@ -175,9 +175,12 @@ class Store:
         )
         self.flush()
         try:
-            hits = [SearchHit("claim", i, s) for i, s in self._conn.execute(sql_claims, (match, limit))]
+            hits = [
+                SearchHit("claim", i, s) for i, s in self._conn.execute(sql_claims, (match, limit))
+            ]
             hits += [
-                SearchHit("source", i, s) for i, s in self._conn.execute(sql_sources, (match, limit))
+                SearchHit("source", i, s)
+                for i, s in self._conn.execute(sql_sources, (match, limit))
             ]
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error) from None

@@ -88,7 +88,9 @@ def load_json(path: str | Path) -> Document:
 def document_from_dict(data: Any, origin: str = "<json>") -> Document:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise InvalidJson(origin, f"not a Briefing JSON file (format {found!r}, expected {FORMAT!r})")
+        raise InvalidJson(
+            origin, f"not a Briefing JSON file (format {found!r}, expected {FORMAT!r})"
+        )
     problems = schema_problems(data) or reference_problems(data)
     if problems:
         raise InvalidJson(origin, "; ".join(problems[:MAX_PROBLEMS]) + _more(problems))
@@ -178,6 +180,10 @@ def _walk_sections(
             else:
                 placed[claim] = where
         _walk_sections(
-            section.get("sections") or (), f"{here}.sections", claim_ids, placed, section_ids,
+            section.get("sections") or (),
+            f"{here}.sections",
+            claim_ids,
+            placed,
+            section_ids,
             problems,
         )

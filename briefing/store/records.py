@@ -7,6 +7,7 @@ as the same JSON object.  Empty values are left out; unknown keys travel in
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source, field_names
@@ -36,8 +37,13 @@ def record_to_dict(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return out
 
 
+@cache
+def _known(record_type: type) -> frozenset[str]:
+    return frozenset(field_names(record_type))
+
+
 def _split(data: dict[str, Any], record_type: type) -> tuple[dict[str, Any], dict[str, Any]]:
-    known = set(field_names(record_type))
+    known = _known(record_type)
     kwargs: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():

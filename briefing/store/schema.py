@@ -84,7 +84,7 @@ END;
 def _create_v1(conn: sqlite3.Connection) -> None:
     for statement in _statements(SCHEMA_V1):
         conn.execute(statement)
-    conn.execute("INSERT INTO info (id, data) VALUES (1, '{\"title\": \"\"}')")
+    conn.execute('INSERT INTO info (id, data) VALUES (1, \'{"title": ""}\')')
     conn.execute("INSERT INTO outline (id, data) VALUES (1, '[]')")
 
 

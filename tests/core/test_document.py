@@ -21,8 +21,10 @@ def small_doc() -> Document:
             Claim("c1", "Beta.", citations=(Citation("s1", quote="beta", start=11, end=15),)),
             Claim("c2", "Gamma."),
         ],
-        sections=[Section("k1", "Key Judgments", blocks=(Block.for_claim("c1"),)),
-                  Section("k2", "Outlook")],
+        sections=[
+            Section("k1", "Key Judgments", blocks=(Block.for_claim("c1"),)),
+            Section("k2", "Outlook"),
+        ],
     )
     return doc
 
@@ -122,8 +124,12 @@ def _edits(doc: Document, data: st.DataObject) -> list[ops.Op]:
         ops.InsertBlock(pick(st.sampled_from(sections)), 0, Block.prose(pick(hostile_text))),
         ops.InsertBlock(pick(st.sampled_from(sections)), None, Block.for_claim(claims[0])),
         ops.RemoveBlock(pick(st.sampled_from(sections)), pick(st.integers(0, 3))),
-        ops.MoveBlock(pick(st.sampled_from(sections)), 0, pick(st.sampled_from(sections)),
-                      pick(st.integers(0, 3))),
+        ops.MoveBlock(
+            pick(st.sampled_from(sections)),
+            0,
+            pick(st.sampled_from(sections)),
+            pick(st.integers(0, 3)),
+        ),
         ops.MoveSection(pick(st.sampled_from(sections)), None, pick(st.integers(0, 2))),
         ops.MoveSection(pick(st.sampled_from(sections)), pick(st.sampled_from(sections)), 0),
         ops.RemoveSection(pick(st.sampled_from(sections))),

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 
 from briefing.core.document import Document
 from briefing.core.errors import CorruptFile, FileLocked, FileProblem, NewerVersion, NotABriefing
-from briefing.core.model import Claim, Citation, Section, Source
+from briefing.core.model import Citation, Claim, Section, Source
 from briefing.store import schema
 from briefing.store.database import Store, write_briefing
 from briefing.store.jsonio import dumps
@@ -25,8 +25,9 @@ def make_file(tmp_path: Path, doc: Document | None = None) -> Path:
 
 @settings(max_examples=25)
 @given(documents())
-def test_any_document_survives_the_file(tmp_path_factory: pytest.TempPathFactory,
-                                        doc: Document) -> None:
+def test_any_document_survives_the_file(
+    tmp_path_factory: pytest.TempPathFactory, doc: Document
+) -> None:
     path = tmp_path_factory.mktemp("rt") / "doc.briefing"
     write_briefing(doc, path)
     with Store.open(path) as store:
@@ -75,8 +76,11 @@ def test_board_order_survives_inserts_removals_and_moves(tmp_path: Path) -> None
         store.flush()
         expected = [c.id for c in doc.claims]
     with Store.open(path) as again:
-        assert [c.id for c in again.document.claims] == expected == ["c8", "c0", "c2", "c3", "c4",
-                                                                     "c9"]
+        assert (
+            [c.id for c in again.document.claims]
+            == expected
+            == ["c8", "c0", "c2", "c3", "c4", "c9"]
+        )
 
 
 def test_undoing_a_flushed_source_removal_restores_its_original_bytes(tmp_path: Path) -> None:
@@ -160,8 +164,9 @@ def test_second_writer_is_refused_but_a_reader_may_open(tmp_path: Path) -> None:
     Store.open(path).close()  # the lock went with the first store
 
 
-def test_old_file_is_backed_up_then_migrated(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_old_file_is_backed_up_then_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = make_file(tmp_path, Document(sources=[Source("s1", "Kept")]))
 
     def add_column(conn: sqlite3.Connection) -> None:

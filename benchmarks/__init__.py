@@ -1,0 +1,1 @@
+"""Benchmarks for `make bench`: figures against targets and peers (DESIGN §6)."""
