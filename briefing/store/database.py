@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,13 +23,7 @@ from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
 from briefing.store.locking import DocumentLock
 from briefing.store.schema import migrate
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    kind: str  # "source" or "claim"
-    id: str
-    snippet: str
+from briefing.store.search import SearchHit, run_search
 
 
 class Store:
@@ -160,41 +153,11 @@ class Store:
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over source titles and text and claim text."""
-        match = fts_query(query)
-        if not match:
-            return []
-        sql_sources = (
-            "SELECT s.id, snippet(sources_fts, 1, '[', ']', '…', 12) FROM sources_fts "
-            "JOIN sources s ON s.rowid = sources_fts.rowid WHERE sources_fts MATCH ? "
-            "ORDER BY rank LIMIT ?"
-        )
-        sql_claims = (
-            "SELECT c.id, snippet(claims_fts, 0, '[', ']', '…', 12) FROM claims_fts "
-            "JOIN claims c ON c.rowid = claims_fts.rowid WHERE claims_fts MATCH ? "
-            "ORDER BY rank LIMIT ?"
-        )
         self.flush()
         try:
-            hits = [
-                SearchHit("claim", i, s) for i, s in self._conn.execute(sql_claims, (match, limit))
-            ]
-            hits += [
-                SearchHit("source", i, s)
-                for i, s in self._conn.execute(sql_sources, (match, limit))
-            ]
+            return run_search(self._conn, self.document, query, limit)
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error) from None
-        return hits[:limit]
-
-
-def fts_query(text: str) -> str:
-    """A safe FTS5 query: every word must occur, the last one as a prefix."""
-    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " AND ".join(quoted)
 
 
 def write_briefing(doc: Document, path: str | Path) -> None:

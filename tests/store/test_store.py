@@ -101,6 +101,8 @@ def test_search_finds_words_in_sources_and_claims(tmp_path: Path) -> None:
         store.document.add_source(Source("s1", "Négociations", text="Envoys met in Miami."))
         store.document.add_claim(Claim("c1", "Talks stalled over territory."))
         assert [(h.kind, h.id) for h in store.search("miami")] == [("source", "s1")]
+        assert store.search("miami")[0].snippet == "Envoys met in [Miami]."
+        assert store.search("terr")[0].snippet == "Talks stalled over [territory]."
         assert [(h.kind, h.id) for h in store.search("territ")] == [("claim", "c1")]
         assert [h.id for h in store.search("negociations")] == ["s1"]
         for hostile in ['"', "NEAR(", "a OR", "*", "-x", "(", "'"]:
