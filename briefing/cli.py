@@ -119,11 +119,23 @@ def _new(path: Path, template: str, title: str) -> int:
 
 
 def _import(path: Path, sources: list[Path]) -> int:
-    from briefing.ingest.commands import import_into
+    """Add each SOURCE file as one all-or-nothing change; report each failure on one line."""
+    from briefing.ingest import import_into
+    from briefing.store.database import Store
 
-    for line in import_into(path, sources):
-        print(line)
-    return 0
+    failed = 0
+    with Store.open(path) as store:
+        for source in sources:
+            try:
+                added = import_into(store.document, source)
+            except BriefingError as error:
+                print(f"briefing: {error}", file=sys.stderr)
+                failed += 1
+                continue
+            store.flush()
+            titles = ", ".join(repr(store.document.source(i).title) for i in added)
+            print(f"{source}: added {len(added)} source(s): {titles}")
+    return 2 if failed else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -140,15 +152,17 @@ def _export(args: argparse.Namespace) -> int:
     if suffix in (".briefing", ".json"):
         save_document(doc, target)
     else:
-        from briefing.export import export_document
+        from briefing.export import ExportOptions, export_document
 
+        options = ExportOptions(
+            show_estimates=args.show_confidence, sourcing_summary=args.sourcing_summary
+        )
         export_document(
             doc,
             target,
             notes=args.notes,
             reference_doc=Path(args.reference_doc) if args.reference_doc else None,
-            show_confidence=args.show_confidence,
-            sourcing_summary=args.sourcing_summary,
+            options=options,
         )
     print(f"wrote {target}")
     return 0

@@ -188,3 +188,33 @@ def test_two_writers_never_share_a_document(tmp_path: Path) -> None:
     finally:
         holder.communicate("", timeout=60)
     assert holder.returncode == 0
+
+
+def test_import_adds_the_seed_article_with_provenance(tmp_path: Path, seed_text: str) -> None:
+    import hashlib
+
+    from tests.conftest import SEED
+
+    doc = tmp_path / "work.briefing"
+    assert run_cli("new", str(doc)).returncode == 0
+    result = run_cli("import", str(doc), str(SEED))
+    assert result.returncode == 0, result.stderr
+    assert "added 1 source" in result.stdout
+    run_cli("export", str(doc), "-o", str(tmp_path / "out.json"))
+    source = json.loads((tmp_path / "out.json").read_text())["sources"][0]
+    assert source["text"].split() == seed_text.split()
+    assert source["sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert source["file_name"] == "news-article.txt"
+
+
+def test_import_of_a_bad_file_reports_it_and_keeps_the_rest(tmp_path: Path) -> None:
+    doc = tmp_path / "work.briefing"
+    assert run_cli("new", str(doc)).returncode == 0
+    (tmp_path / "good.txt").write_text("An analyst's note.\n\nSecond paragraph.\n")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7 truncated")
+    result = run_cli("import", str(doc), str(tmp_path / "broken.pdf"), str(tmp_path / "good.txt"))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "broken.pdf" in result.stderr
+    run_cli("export", str(doc), "-o", str(tmp_path / "out.json"))
+    titles = [s["title"] for s in json.loads((tmp_path / "out.json").read_text())["sources"]]
+    assert len(titles) == 1

@@ -11,7 +11,7 @@ body writer so both write runs the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -77,6 +77,24 @@ def note_reference(kind: NoteKind, style_id: str, note_id: int) -> str:
     )
 
 
+def segment_runs(
+    segments: Iterable[Segment], link_id: Callable[[str], str], link_style: str
+) -> str:
+    """Runs for note or source-list *segments*; links become ``w:hyperlink`` elements
+    whose relationship id *link_id* gives (relationships belong to the part holding them).
+    """
+    runs = []
+    for segment in segments:
+        if segment.url:
+            runs.append(
+                f"<w:hyperlink r:id={quoteattr(link_id(segment.url))}>"
+                f"{text_runs(segment.text, link_style)}</w:hyperlink>"
+            )
+        else:
+            runs.append(text_runs(segment.text))
+    return "".join(runs)
+
+
 class NotesPart(Part):
     """A footnotes/endnotes part whose XML is written once all notes are known."""
 
@@ -139,22 +157,13 @@ def write_notes(
     link_style = character_style(document, "Hyperlink")
     body = [_separators(kind)]
     for note_id, segments in notes:
-        runs = []
-        for segment in segments:
-            if segment.url:
-                rid = part.link_id(segment.url)
-                runs.append(
-                    f"<w:hyperlink r:id={quoteattr(rid)}>"
-                    f"{text_runs(segment.text, link_style)}</w:hyperlink>"
-                )
-            else:
-                runs.append(text_runs(segment.text))
+        runs = segment_runs(segments, part.link_id, link_style)
         body.append(
             f'<w:{kind.name} w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val={quoteattr(text_style)}/>'
             f"</w:pPr><w:r><w:rPr><w:rStyle w:val={quoteattr(ref_style)}/></w:rPr>"
-            f'<w:{kind.name}Ref/></w:r>{text_runs(" ")}{"".join(runs)}</w:p></w:{kind.name}>'
+            f"<w:{kind.name}Ref/></w:r>{text_runs(' ')}{runs}</w:p></w:{kind.name}>"
         )
     part.xml = (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        f'<w:{kind.name}s {nsdecls("w", "r")}>{"".join(body)}</w:{kind.name}s>'
-    ).encode("utf-8")
+        f"<w:{kind.name}s {nsdecls('w', 'r')}>{''.join(body)}</w:{kind.name}s>"
+    ).encode()

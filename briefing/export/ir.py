@@ -5,7 +5,7 @@ block, the banner, headings, paragraphs with note references, the notes, the
 Sources list and the optional sourcing summary.  Notes are numbered here, in
 reading order, one per citation; writers only render what they are given.
 Unplaced claims are not exported.  A reference to a missing claim or source
-raises :class:`DanglingReference` before anything is written.
+raises :class:`DanglingReferenceError` before anything is written.
 """
 
 from __future__ import annotations
@@ -24,11 +24,10 @@ from briefing.export.summary import sourcing_summary
 
 UNTITLED_SECTION = "Untitled section"
 SOURCES_HEADING = "Sources"
-NOTES_HEADING = "Notes"
 SUMMARY_HEADING = "Sourcing summary"
 
 
-class DanglingReference(DomainError):
+class DanglingReferenceError(DomainError):
     """The outline or a citation points at a claim or source that does not exist."""
 
 
@@ -111,20 +110,20 @@ class ExportIR:
 
 
 def check_references(doc: Document) -> None:
-    """Raise :class:`DanglingReference` naming the first placed claim or block that dangles."""
+    """Raise :class:`DanglingReferenceError` naming the first placed claim or block that dangles."""
     for section in doc.all_sections():
         for index, block in enumerate(section.blocks):
             if block.claim is None:
                 continue
             if not doc.has_claim(block.claim):
-                raise DanglingReference(
+                raise DanglingReferenceError(
                     f"section {clean_line(section.title) or section.id!r}, block {index + 1}: "
                     f"claim {block.claim!r} does not exist"
                 )
             claim = doc.claim(block.claim)
             for number, citation in enumerate(claim.citations, start=1):
                 if not doc.has_source(citation.source):
-                    raise DanglingReference(
+                    raise DanglingReferenceError(
                         f"claim {claim.id!r} ({_preview(claim.text)}), citation {number}: "
                         f"source {citation.source!r} does not exist"
                     )
@@ -201,7 +200,7 @@ class _Builder:
 
 
 def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
-    """The export IR of *doc*; raises :class:`DanglingReference` on a broken reference."""
+    """The export IR of *doc*; raises :class:`DanglingReferenceError` on a broken reference."""
     options = options or ExportOptions()
     check_references(doc)
     note_style = options.note_style or doc.info.note_style
@@ -211,9 +210,7 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
     for section in doc.sections:
         builder.section(section, 1)
     info = doc.info
-    sources = tuple(
-        SourceEntry(s.id, wording.source_entry(s)) for s in builder.cited.values()
-    )
+    sources = tuple(SourceEntry(s.id, wording.source_entry(s)) for s in builder.cited.values())
     summary: tuple[str, ...] = ()
     if options.sourcing_summary:
         summary = sourcing_summary(builder.claims, builder.cited)

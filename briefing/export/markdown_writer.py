@@ -43,9 +43,7 @@ def _escape_segment(text: str) -> str:
 
 def segments_markdown(segments: tuple[Segment, ...]) -> str:
     """Note or source-list segments as Markdown; links become autolinks ``<url>``."""
-    return "".join(
-        f"<{s.url}>" if s.url else _escape_segment(s.text) for s in segments
-    ).strip()
+    return "".join(f"<{s.url}>" if s.url else _escape_segment(s.text) for s in segments).strip()
 
 
 def note_refs(numbers: tuple[int, ...]) -> str:

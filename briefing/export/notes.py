@@ -71,7 +71,7 @@ def _names(names: tuple[str, ...]) -> str:
 
 
 def _describe(source: Source, locator: str = "") -> str:
-    """"Authors, “Title”, Container, Publisher, date, locator" (empty parts left out)."""
+    """ "Authors, “Title”, Container, Publisher, date, locator" (empty parts left out)."""
     parts = [
         _names(source.authors),
         f"\u201c{source_title(source)}\u201d",
@@ -84,12 +84,11 @@ def _describe(source: Source, locator: str = "") -> str:
 
 
 def _with_link(text: str, url: str, tail: str) -> tuple[Segment, ...]:
-    segments = [Segment(text + ".")]
-    if url:
-        segments += [Segment(" "), Segment(url, url), Segment(".")]
-    if tail:
-        segments.append(Segment(" " + tail))
-    return tuple(segments)
+    """ "text. URL. tail" with the URL as a link; plain neighbours merged into one segment."""
+    tail = " " + tail if tail else ""
+    if not url:
+        return (Segment(text + "." + tail),)
+    return Segment(text + ". "), Segment(url, url), Segment("." + tail)
 
 
 def citation_note(citation: Citation, source: Source) -> tuple[Segment, ...]:
@@ -116,7 +115,7 @@ def source_entry(source: Source) -> tuple[Segment, ...]:
 
 
 def grade_label(reliability: str, credibility: str) -> str:
-    """"B2 (usually reliable, probably true)" for a sourcing summary; empty when ungraded."""
+    """ "B2 (usually reliable, probably true)" for a sourcing summary; empty when ungraded."""
     grade = admiralty_grade(reliability, credibility)
     if not grade:
         return ""
@@ -129,7 +128,7 @@ def grade_label(reliability: str, credibility: str) -> str:
 
 
 def estimate_text(claim: Claim) -> str:
-    """"[likely (55–80%); moderate confidence]" for a claim with an estimate, else ""."""
+    """ "[likely (55–80%); moderate confidence]" for a claim with an estimate, else ""."""
     parts = []
     if claim.likelihood in {x.value for x in Likelihood}:
         term = LIKELIHOOD_TERMS[Likelihood(claim.likelihood)]

@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from pypdf import PasswordType, PdfReader
+
 from briefing.core.errors import FileProblem
 from briefing.core.model import Source
 from briefing.core.vocab import SourceKind
@@ -30,9 +32,6 @@ PAGE_BREAK = "\f"
 
 
 def _open(data: bytes, path: Path) -> Any:
-    from pypdf import PdfReader
-    from pypdf.constants import PasswordType
-
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise FileProblem(path, "is not a PDF file (no %PDF header)")
     reader = PdfReader(io.BytesIO(data), strict=False)
@@ -81,7 +80,8 @@ def _read_pages(reader: Any, path: Path, progress: Progress | None) -> list[str]
         try:
             pages.append(_page_text(reader.pages[index]))
         except Exception as error:  # pypdf raises many types on damage
-            raise FileProblem(path, f"page {index + 1} cannot be read ({error_reason(error)})") from None
+            reason = error_reason(error)
+            raise FileProblem(path, f"page {index + 1} cannot be read ({reason})") from None
         if progress is not None and progress(index + 1, count) is False:
             raise ImportCancelled(path)
     return pages

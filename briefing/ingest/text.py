@@ -45,10 +45,34 @@ def detect_encoding(data: bytes) -> str | None:
         pass
     else:
         return "utf-8"
+    return legacy_encoding(data)
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """charset-normalizer's guess, preferring Windows-1252 when it fits as well.
+
+    Short Western European text is often scored equally as cp1250, cp1252 and
+    others; cp1252 is by far the most common legacy encoding of such files.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    return best.encoding if best is not None else None
+    results = from_bytes(data)
+    best = results.best()
+    if best is None:
+        return None
+    for match in results:
+        if (
+            match.encoding == "cp1252"
+            and match.chaos <= best.chaos + 0.01
+            and match.coherence >= best.coherence - 0.05
+        ):
+            return "cp1252"
+    try:
+        if data.decode("cp1252") == str(best):
+            return "cp1252"
+    except UnicodeDecodeError:
+        pass
+    return best.encoding
 
 
 def decode_text(data: bytes, path: Path) -> str:
@@ -100,6 +124,8 @@ def text_source(
     if not text.strip():
         raise FileProblem(path, "holds no text")
     meta = markdown_metadata(text) if markdown else {}
+    if markdown and _FRONT.match(text):
+        text = text[_FRONT.match(text).end():].strip("\n")
     title = meta.get("title") or path.stem.replace("_", " ")
     return Source(
         id=source_id,

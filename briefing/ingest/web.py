@@ -26,8 +26,9 @@ from briefing.ingest.text import bom_encoding, decode_text
 _SKIP = {
     "script", "style", "noscript", "template", "svg", "math", "nav", "aside", "form",
     "iframe", "button", "select", "textarea", "object", "embed", "canvas", "dialog", "head",
+    "footer",
 }
-_SKIP_OUTSIDE_ARTICLE = {"header", "footer"}
+_SKIP_OUTSIDE_ARTICLE = {"header"}
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
 _BOILERPLATE = {
     "ad", "ads", "advert", "advertisement", "cookie", "cookies", "newsletter", "share",
@@ -41,7 +42,7 @@ _VOID = {
 _BLOCK = {
     "address", "article", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
     "h1", "h2", "h3", "h4", "h5", "h6", "li", "main", "ol", "p", "pre", "section", "table",
-    "tr", "ul", "caption", "body", "center", "details", "summary", "header", "footer",
+    "ul", "caption", "body", "center", "details", "summary", "header", "footer",
 }
 _ARTICLE_TYPES = {
     "newsarticle": SourceKind.NEWS, "reportagenewsarticle": SourceKind.NEWS,
@@ -77,6 +78,8 @@ class _Extractor(HTMLParser):
     # --- parser callbacks
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
+        if tag == "body":  # an unclosed <head> ends where the body starts
+            self.handle_endtag("head")
         if tag in _VOID:
             self._void(tag, values)
             return
@@ -93,7 +96,7 @@ class _Extractor(HTMLParser):
             self._article += tag == "article"
             self._main += tag == "main"
             self._pre += tag == "pre"
-        if tag in ("td", "th") and not self._skip:
+        if tag in ("td", "th") and not self._skip and self._buffer:
             self._buffer.append("\t")
 
     def handle_endtag(self, tag: str) -> None:
@@ -155,6 +158,8 @@ class _Extractor(HTMLParser):
         if not self._skip:
             if name in _BLOCK:
                 self._flush()
+            elif name == "tr":
+                self._buffer.append("\n")
             self._article -= name == "article"
             self._main -= name == "main"
             self._pre -= name == "pre"

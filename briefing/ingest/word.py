@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import docx
+from docx.oxml import parse_xml
+
 from briefing.core.errors import FileProblem
 from briefing.core.model import Source
 from briefing.core.vocab import SourceKind
@@ -31,8 +34,13 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NOTE_PARTS = ("/word/footnotes.xml", "/word/endnotes.xml")
 
 
-def check_zip(data: bytes, path: Path, limit: int = MAX_DECOMPRESSED) -> None:
-    """Refuse a non-zip, a damaged zip, or one that expands past *limit* bytes."""
+def check_zip(data: bytes, path: Path, limit: int | None = None) -> None:
+    """Refuse a non-zip, a damaged zip, or one that expands past *limit* bytes.
+
+    zipfile never inflates a member past its declared size, so checking the
+    declared sizes bounds what python-docx can decompress.
+    """
+    limit = MAX_DECOMPRESSED if limit is None else limit
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
@@ -100,8 +108,6 @@ def _blocks(document: Any, notes: _Notes) -> Iterator[tuple[str, str]]:
 
 
 def _note_texts(document: Any, notes: _Notes) -> list[str]:
-    from docx.oxml import parse_xml
-
     bodies: dict[tuple[str, str], str] = {}
     for part in document.part.package.iter_parts():
         if str(part.partname) not in _NOTE_PARTS:
@@ -120,8 +126,6 @@ def _is_heading(style: str) -> bool:
 
 
 def _extract(data: bytes) -> tuple[Any, list[tuple[str, str]], list[str]]:
-    import docx
-
     document = docx.Document(io.BytesIO(data))
     notes = _Notes()
     blocks = list(_blocks(document, notes))
@@ -138,7 +142,8 @@ def docx_source(data: bytes, path: Path, *, source_id: str, provenance: Provenan
     except FileProblem:
         raise
     except Exception as error:  # python-docx/lxml raise many types on damaged packages
-        raise FileProblem(path, f"is not a readable Word document ({error_reason(error)})") from None
+        reason = error_reason(error)
+        raise FileProblem(path, f"is not a readable Word document ({reason})") from None
     paragraphs = [text for _, text in blocks]
     if note_texts:
         paragraphs += ["Notes", *note_texts]

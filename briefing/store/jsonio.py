@@ -117,8 +117,27 @@ def _path(parts: Any) -> str:
     return out
 
 
+@cache
+def _fast_validator() -> Any:
+    import fastjsonschema
+
+    schema_text = resources.files("briefing.store").joinpath("briefing-v1.schema.json")
+    return fastjsonschema.compile(json.loads(schema_text.read_text(encoding="utf-8")))
+
+
 def schema_problems(data: Any) -> list[str]:
-    """Schema violations as ``$.path: message``, sorted by path."""
+    """Schema violations as ``$.path: message``, sorted by path.
+
+    A compiled validator answers quickly for the usual valid file; only an
+    invalid one pays for jsonschema's complete list of problems with paths.
+    """
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     return [f"{_path(e.absolute_path)}: {_short(e)}" for e in errors]
 

@@ -1,0 +1,143 @@
+"""The export IR: numbering, note wording, sources, banner, dangling references."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.document import Document
+from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
+from briefing.export import DanglingReferenceError, ExportOptions, build_ir
+from briefing.export.ir import Heading, Paragraph
+from briefing.export.sanitize import clean_block, clean_line, clean_text
+from tests.export.expect import small_document
+
+
+def test_notes_are_numbered_in_reading_order_one_per_citation() -> None:
+    ir = build_ir(small_document())
+    paragraphs = [p for p in ir.body if isinstance(p, Paragraph) and p.notes]
+    assert [(p.claim_id, p.notes) for p in paragraphs] == [("c2", (1, 2)), ("c1", (3,))]
+    assert [(n.number, n.claim_id, n.source_id) for n in ir.notes] == [
+        (1, "c2", "s1"),
+        (2, "c2", "s2"),
+        (3, "c1", "s1"),
+    ]
+
+
+def test_unplaced_claims_are_not_exported() -> None:
+    ir = build_ir(small_document())
+    assert all(p.claim_id != "c3" for p in ir.body if isinstance(p, Paragraph))
+    assert "tug" not in repr(ir)
+
+
+def test_each_note_names_title_locator_attribution_grade_and_url() -> None:
+    doc = small_document()
+    ir = build_ir(doc)
+    for note in ir.notes:
+        claim = doc.claim(note.claim_id)
+        citation = claim.citations[
+            [n.number for n in ir.notes if n.claim_id == claim.id].index(note.number)
+        ]
+        source = doc.source(citation.source)
+        assert source.id == note.source_id
+        for needed in (source.title, citation.locator, citation.attribution):
+            assert clean_line(needed) in note.text
+    first = ir.notes[0]
+    assert first.text.startswith("dredging contractor; Port Authority Operations Desk,")
+    assert [s.url for s in first.segments if s.url] == ["https://example.org/log?day=18&part=2"]
+    assert ir.notes[2].text.endswith("Grade B2.")
+    assert "2025-12-18" in first.text and "Port Authority" in first.text
+
+
+def test_sources_are_listed_once_in_order_of_first_citation() -> None:
+    ir = build_ir(small_document())
+    assert [s.source_id for s in ir.sources] == ["s1", "s2"]
+    assert "reliability B (usually reliable)" in ir.sources[0].text
+    assert build_ir(small_document(), ExportOptions(source_list=False)).sources == ()
+
+
+def test_headings_follow_section_depth_and_title_block() -> None:
+    ir = build_ir(small_document())
+    assert [h for h in ir.body if isinstance(h, Heading)] == [
+        Heading(1, "Key Judgments"),
+        Heading(2, "Evidence"),
+    ]
+    assert (ir.title, ir.subtitle, ir.byline) == (
+        "Harbour Access Review",
+        "Port operations after the storm",
+        "A. Analyst, B. Reviewer · 2025-12-20",
+    )
+
+
+def test_banner_takes_the_highest_portion_and_the_caveats() -> None:
+    doc = small_document()
+    assert build_ir(doc).banner == "UNCLASSIFIED//FOR TRAINING"
+    doc.update_claim("c1", portion="S")
+    ir = build_ir(doc)
+    assert ir.banner == "SECRET//FOR TRAINING"
+    assert any(
+        p.display_text.startswith("(S) Two berths") for p in ir.body if isinstance(p, Paragraph)
+    )
+    doc.set_info(marking_scheme="none")
+    assert build_ir(doc).banner == ""
+
+
+def test_unmarked_briefing_has_no_banner_or_portion_marks() -> None:
+    source = Source(id="s1", title="T")
+    claim = Claim(id="c1", text="Plain.", portion="S", citations=(Citation("s1"),))
+    doc = Document(
+        BriefingInfo(title="X", classification="S"),
+        [source],
+        [claim],
+        [Section(id="k1", title="A", blocks=(Block.for_claim("c1"),))],
+    )
+    ir = build_ir(doc)
+    assert ir.banner == ""
+    assert [p.display_text for p in ir.body if isinstance(p, Paragraph)] == ["Plain."]
+
+
+def test_sourcing_summary_is_optional() -> None:
+    assert build_ir(small_document()).summary == ()
+    summary = build_ir(small_document(), ExportOptions(sourcing_summary=True)).summary
+    assert summary[0] == "2 claims (1 judgment) cite 2 sources in 3 notes."
+    assert any(
+        "Harbour Master Daily Log" in line and "supports 1 judgment" in line for line in summary
+    )
+
+
+def test_note_style_comes_from_document_unless_overridden() -> None:
+    assert build_ir(small_document()).note_style == "footnotes"
+    assert build_ir(small_document(), ExportOptions(note_style="endnotes")).note_style == "endnotes"
+
+
+def test_dangling_source_is_refused_naming_the_claim() -> None:
+    doc = small_document()
+    doc._sources.pop("s2")  # what a damaged store could hand us
+    with pytest.raises(DanglingReferenceError, match="claim 'c2'.*citation 2: source 's2'"):
+        build_ir(doc)
+
+
+def test_dangling_claim_is_refused_naming_the_section() -> None:
+    doc = small_document()
+    doc._claims.pop("c1")
+    with pytest.raises(DanglingReferenceError, match="section 'Evidence', block 1: claim 'c1'"):
+        build_ir(doc)
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "block"),
+    [
+        ("a\x0bb\x0cc", "a\nb\nc", "a\nb\nc"),
+        ("nul\x00 esc\x1b del\x7f", "nul esc del", "nul esc del"),
+        ("\ufffe\uffffok\ud800", "ok", "ok"),
+        (
+            "  two   spaces \r\n\r\n next\u2028line ",
+            "  two   spaces \n\n next\nline ",
+            "two spaces\nnext\nline",
+        ),
+        ("tab\there", "tab\there", "tab here"),
+    ],
+)
+def test_sanitising(raw: str, text: str, block: str) -> None:
+    assert clean_text(raw) == text
+    assert clean_block(raw) == block
+    assert clean_line(raw) == " ".join(block.split())

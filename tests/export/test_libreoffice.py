@@ -1,0 +1,56 @@
+"""LibreOffice (a reader we did not write) lays our notes out as real notes.
+
+Skipped where LibreOffice is not installed (``apt-get install libreoffice-writer-nogui``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefing.export import export_document
+from tests.export.expect import small_document
+
+SOFFICE = shutil.which("soffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+
+
+def to_pdf_pages(docx_path: Path) -> list[str]:
+    profile = docx_path.parent / "lo-profile"
+    subprocess.run(
+        [
+            SOFFICE or "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(docx_path.parent),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    reader = PdfReader(str(docx_path.with_suffix(".pdf")))
+    return [" ".join(page.extract_text().split()) for page in reader.pages]
+
+
+def test_footnotes_sit_at_the_foot_of_the_page(tmp_path: Path) -> None:
+    pages = to_pdf_pages(export_document(small_document(), tmp_path / "foot.docx"))
+    first = pages[0]
+    assert first.startswith("UNCLASSIFIED//FOR TRAINING")
+    assert first.index("Two berths reopened") < first.index("duty harbour master;")
+    assert first.index("Sources") < first.index("dredging contractor;")
+    assert first.endswith("UNCLASSIFIED//FOR TRAINING")
+
+
+def test_endnotes_follow_the_text(tmp_path: Path) -> None:
+    path = export_document(small_document(), tmp_path / "end.docx", notes="endnotes")
+    pages = to_pdf_pages(path)
+    assert "dredging contractor;" not in pages[0]
+    assert "dredging contractor;" in pages[-1] and "duty harbour master;" in pages[-1]

@@ -1,0 +1,108 @@
+"""The seed news article as a source: claims quoting it survive every export.
+
+The claim wording is ours; only the quotes (exact excerpts, as a citation
+records them) come from the article.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.core.document import Document
+from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
+from briefing.export import build_ir, export_document
+from briefing.export.sanitize import collapse
+from tests.export import readers
+from tests.export.expect import SEED, assert_claims_read_back, expected_claims
+
+# (claim in our words, exact quote from the article, attribution inside the article)
+CLAIMS = [
+    (
+        "US agencies still judge that Moscow's aims extend to all of Ukraine.",
+        "Putin has not abandoned his goal of seizing all of Ukraine",
+        "six sources familiar with classified reports",
+    ),
+    (
+        "A House intelligence member says the assessment has been stable.",
+        "The intelligence has always been that Putin wants more,",
+        "Rep. Mike Quigley, interview",
+    ),
+    (
+        "The DNI publicly disputed that framing.",
+        "Director of National Intelligence Tulsi Gabbard wrote on social media platform X",
+        "Tulsi Gabbard, post on X",
+    ),
+    (
+        "The Secretary of State conceded uncertainty about Russian intent.",
+        "I don't know if Putin wants to do a deal",
+        "Sec. Marco Rubio, press conference",
+    ),
+]
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+@pytest.fixture(scope="module")
+def seed_document() -> Document:
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}")
+    text = SEED.read_text(encoding="utf-8")
+    source = Source(
+        id="s1",
+        key="article",
+        kind="news",
+        title="US intelligence on Russian aims in Ukraine",
+        publisher="Seed News Desk",
+        published="2025-12",
+        reliability="B",
+        text=text,
+    )
+    claims = []
+    for i, (wording, quote, who) in enumerate(CLAIMS, start=1):
+        start = text.index(quote)
+        citation = Citation(
+            "s1",
+            quote=quote,
+            start=start,
+            end=start + len(quote),
+            locator=f"para. {_paragraph_of(text, start)}",
+            attribution=who,
+            credibility="3",
+        )
+        claims.append(Claim(id=f"c{i}", text=wording, citations=(citation,)))
+    section = Section(
+        id="k1",
+        title="What the reporting says",
+        blocks=tuple(Block.for_claim(c.id) for c in claims),
+    )
+    return Document(BriefingInfo(title="Seed briefing"), [source], claims, [section])
+
+
+def test_quotes_are_exact_excerpts(seed_document: Document) -> None:
+    text = seed_document.source("s1").text
+    for claim in seed_document.claims:
+        citation = claim.citations[0]
+        assert text[citation.start : citation.end] == citation.quote
+
+
+@pytest.mark.parametrize(("suffix", "fmt"), [(".docx", "docx"), (".md", "markdown")])
+def test_seed_claims_keep_speaker_and_paragraph(
+    seed_document: Document, tmp_path: Path, suffix: str, fmt: str
+) -> None:
+    path = export_document(seed_document, tmp_path / f"seed{suffix}")
+    actual = readers.pandoc_read(path, fmt, skip_superscript=True)
+    expected = expected_claims(build_ir(seed_document), separator_in_text=fmt == "markdown")
+    assert_claims_read_back(expected, actual)
+    notes = [n for _, ns in actual for n in ns]
+    assert len(notes) == len(CLAIMS)
+    for note, claim in zip(notes, seed_document.claims, strict=True):
+        citation = claim.citations[0]
+        assert collapse(citation.attribution) in note
+        assert citation.locator in note
+        assert "“US intelligence on Russian aims in Ukraine”" in note
+        assert note.endswith("Grade B3.")
+    assert "para. 4" in notes[1] and "Rep. Mike Quigley, interview" in notes[1]
