@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import platform
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -12,6 +13,11 @@ from benchmarks.harness import Figure
 from benchmarks.store_bench import store_figures
 
 ROOT = Path(__file__).resolve().parents[1]
+PEER_SCRIPTS = (
+    ("tests.export.bench_export", ("1000", "10000")),
+    ("tests.checks.bench_checks", ()),
+    ("tests.ingest.bench_import", ()),
+)
 
 
 def main() -> int:
@@ -24,6 +30,16 @@ def main() -> int:
                 figures.append(figure)
             elif note:
                 notes.append(note)
+    for module, args in PEER_SCRIPTS:
+        notes.append(f"-- python -m {module} {' '.join(args)}")
+        print(notes[-1], flush=True)
+        result = subprocess.run(
+            [sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True
+        )
+        output = (result.stdout + result.stderr).strip().splitlines()
+        for line in output:
+            print(line, flush=True)
+        notes.extend(output)
     _write_report(figures, notes)
     return 0
 

@@ -169,18 +169,17 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _check(path: Path, *, as_json: bool) -> int:
-    from briefing.checks import findings_to_json, format_finding, has_errors, run_checks
+    """Lint a document; a JSON file is checked as written, broken references included."""
+    from briefing.checks import exit_status, findings_to_json, format_text, run_checks
+    from briefing.checks.snapshot import snapshot_from_json_file
 
-    doc = load_document(path)
+    doc = snapshot_from_json_file(path) if path.suffix.lower() == ".json" else load_document(path)
     findings = run_checks(doc)
     if as_json:
         print(findings_to_json(findings))
     else:
-        for finding in findings:
-            print(format_finding(finding))
-        if not findings:
-            print(f"{path}: no problems found")
-    return 1 if has_errors(findings) else 0
+        print(format_text(findings, doc), end="")
+    return exit_status(findings)
 
 
 if __name__ == "__main__":

@@ -218,3 +218,18 @@ def test_import_of_a_bad_file_reports_it_and_keeps_the_rest(tmp_path: Path) -> N
     run_cli("export", str(doc), "-o", str(tmp_path / "out.json"))
     titles = [s["title"] for s in json.loads((tmp_path / "out.json").read_text())["sources"]]
     assert len(titles) == 1
+
+
+def test_check_exit_codes_follow_the_contract(tmp_path: Path) -> None:
+    sample = REPO / "resources" / "samples" / "sample.json"
+    ok = run_cli("check", str(sample))
+    assert ok.returncode == 0 and "judgment-without-confidence" in ok.stdout
+    broken = tmp_path / "broken.json"
+    data = json.loads(sample.read_text(encoding="utf-8"))
+    data["claims"][0]["citations"][0]["source"] = "nowhere"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    result = run_cli("check", str(broken), "--json")
+    assert result.returncode == 1
+    rules = [f["rule"] for f in json.loads(result.stdout)]
+    assert "dangling-reference" in rules
+    _assert_one_line_error(run_cli("check", str(tmp_path / "none.json")), "none.json")

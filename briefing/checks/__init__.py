@@ -16,7 +16,7 @@ from briefing.checks.report import (
     format_text,
 )
 from briefing.checks.runner import has_errors, run_checks
-from briefing.checks.snapshot import Snapshot, snapshot_from_dict
+from briefing.checks.snapshot import Snapshot, snapshot_from_dict, snapshot_from_json_file
 from briefing.checks.sourcing import SourcingSummary, sourcing_summary, summary_paragraphs
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "has_errors",
     "run_checks",
     "snapshot_from_dict",
+    "snapshot_from_json_file",
     "sourcing_summary",
     "summary_paragraphs",
 ]

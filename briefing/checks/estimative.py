@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from briefing.core.vocab import LIKELIHOOD_TERMS, Likelihood
 
@@ -30,8 +30,7 @@ WORD_SET_PROBABLE = 2
 """The second ICD 203 word set ("probable" family)."""
 
 
-@dataclass(frozen=True, slots=True)
-class TermMatch:
+class TermMatch(NamedTuple):
     """One likelihood term found in a text."""
 
     start: int
@@ -65,8 +64,15 @@ def _term_index() -> tuple[re.Pattern[str], list[tuple[Likelihood, int, bool]]]:
     for phrase, level, word_set in entries:
         groups.append(f"({_phrase_pattern(phrase)})")
         meaning.append((level, word_set, phrase == "remote"))
-    regex = re.compile(_LEFT + "(?:" + "|".join(groups) + ")" + _RIGHT, re.IGNORECASE)
+    initials = "".join(sorted({e[0][0] for e in entries} | {"i", "u"}))
+    # A leading class of possible first letters lets the engine skip ahead quickly.
+    first = f"(?=[{initials}{initials.upper()}])"
+    regex = re.compile(first + _LEFT + "(?:" + "|".join(groups) + ")" + _RIGHT, re.IGNORECASE)
     return regex, meaning
+
+
+HINTS = ("likel", "probab", "certain", "remote", "chance", "odds")
+"""Every term contains one of these; text without any of them has no term."""
 
 
 _REMOTE_NOUN_RE = re.compile(
@@ -81,9 +87,8 @@ _REMOTE_COPULA_RE = re.compile(
 _REMOTE_PLACE_RE = re.compile(r"\s+(?:from|to|of|in|at|on|for)\b", re.IGNORECASE)
 
 TERM_RE, _TERM_MEANING = _term_index()
-_NEGATION_RE = re.compile(
-    r"(?:\b(?:not|no|never|hardly|scarcely)|\w+n[’']t)\s+$", re.IGNORECASE
-)
+_NEGATIONS = frozenset({"not", "no", "never", "hardly", "scarcely"})
+
 
 CONFIDENCE_RE = re.compile(
     rf"\b(?:high|moderate|low)(?:ly)?{_JOIN}confiden(?:ce|t)\b"
@@ -100,26 +105,36 @@ def find_terms(text: str) -> list[TermMatch]:
     """Every likelihood term in *text*, in order."""
     if not text:
         return []
+    lower = text.lower()
+    if not any(hint in lower for hint in HINTS):
+        return []
     found: list[TermMatch] = []
     for match in TERM_RE.finditer(text):
         level, word_set, remote = _TERM_MEANING[match.lastindex - 1]  # type: ignore[operator]
         before = text[max(0, match.start() - 16) : match.start()]
         if remote and not _is_estimative_remote(text, match.end(), before):
             continue
-        negated = _NEGATION_RE.search(before) is not None
-        found.append(
-            TermMatch(match.start(), match.end(), match.group(), level, word_set, negated)
-        )
+        negated = _is_negated(before)
+        found.append(TermMatch(match.start(), match.end(), match.group(), level, word_set, negated))
     return found
 
 
+def _is_negated(before: str) -> bool:
+    """Whether the word right before a term (*before* ends at the term) negates it."""
+    if not before[-1:].isspace():
+        return False
+    words = before.split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    return last in _NEGATIONS or last.endswith(("n't", "n\u2019t"))
+
+
 def _is_estimative_remote(text: str, end: int, before: str) -> bool:
-    """"a remote chance", "the prospect is remote" (not "a remote area", "remote from")."""
+    """ "a remote chance", "the prospect is remote" (not "a remote area", "remote from")."""
     if _REMOTE_NOUN_RE.match(text, end):
         return True
-    return _REMOTE_COPULA_RE.search(before) is not None and not _REMOTE_PLACE_RE.match(
-        text, end
-    )
+    return _REMOTE_COPULA_RE.search(before) is not None and not _REMOTE_PLACE_RE.match(text, end)
 
 
 def has_confidence(text: str) -> bool:
@@ -133,7 +148,7 @@ def sentence_starts(text: str) -> list[int]:
 
 def mixed_sentences(text: str, terms: list[TermMatch]) -> list[tuple[str, str]]:
     """(confidence phrase, likelihood term) pairs that share a sentence of *text*."""
-    if not terms:
+    if not terms or "confiden" not in text.lower():
         return []
     confidences = list(CONFIDENCE_RE.finditer(text))
     if not confidences:
@@ -169,7 +184,11 @@ def counterpart(term: TermMatch) -> str:
     return word
 
 
+_LEVEL_LABELS = {
+    level.value: f"{term.label} ({term.range_label})" for level, term in LIKELIHOOD_TERMS.items()
+}
+
+
 def level_label(level: str) -> str:
     """``"likely (55–80%)"`` for a Likelihood value."""
-    term = LIKELIHOOD_TERMS[Likelihood(level)]
-    return f"{term.label} ({term.range_label})"
+    return _LEVEL_LABELS[level]

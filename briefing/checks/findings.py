@@ -119,50 +119,64 @@ RULES: dict[str, Rule] = {
     r.code: r
     for r in (
         _rule(
-            "dangling-reference", _E, "Reference to a missing record",
+            "dangling-reference",
+            _E,
+            "Reference to a missing record",
             "A block or citation names a claim or source that is not in the briefing; "
             "the export would have a gap or a note pointing nowhere.",
             "Restore the missing claim or source, or remove the reference.",
         ),
         _rule(
-            "uncited-claim", _E, "Information without a source",
+            "uncited-claim",
+            _E,
+            "Information without a source",
             "ICD 206 asks that reported information be traceable to its source; "
             "a reader cannot check an uncited statement.",
             "Add a citation to the passage it comes from, or mark the claim as an "
             "assumption or judgment if it is your own reasoning.",
         ),
         _rule(
-            "quote-not-in-source", _E, "Quote not found in the source",
-            "The excerpt no longer matches the source text, so the note would "
-            "misquote the source.",
+            "quote-not-in-source",
+            _E,
+            "Quote not found in the source",
+            "The excerpt no longer matches the source text, so the note would misquote the source.",
             "Correct the quote to the source's exact words, or cite the right source.",
         ),
         _rule(
-            "anchor-moved", _W, "Quote found at a different place",
+            "anchor-moved",
+            _W,
+            "Quote found at a different place",
             "The quoted words are in the source but not at the recorded position; "
             "locators and highlights would point at the wrong passage.",
             "Apply the fix to re-anchor the citation where the words now are.",
         ),
         _rule(
-            "judgment-without-confidence", _W, "Judgment without confidence or likelihood",
+            "judgment-without-confidence",
+            _W,
+            "Judgment without confidence or likelihood",
             "ICD 203 asks analysts to express uncertainty: a judgment needs a "
             "confidence level, a likelihood, or both.",
             "Set the judgment's confidence and/or likelihood.",
         ),
         _rule(
-            "estimative-mismatch", _W, "Likelihood words disagree with the likelihood",
+            "estimative-mismatch",
+            _W,
+            "Likelihood words disagree with the likelihood",
             "The text says one probability and the card records another, so the "
             "reader and the record disagree.",
             "Make the text and the likelihood field say the same calibrated term.",
         ),
         _rule(
-            "mixed-estimative-scales", _W, "Two estimative word sets mixed",
+            "mixed-estimative-scales",
+            _W,
+            "Two estimative word sets mixed",
             "ICD 203 offers two word sets ('likely' and 'probable' families) and asks "
             "that one product use one of them.",
             "Use the briefing's main word set throughout (the message names the word).",
         ),
         _rule(
-            "confidence-and-likelihood-in-sentence", _W,
+            "confidence-and-likelihood-in-sentence",
+            _W,
             "Confidence and likelihood in one sentence",
             "ICD 203 asks not to combine a confidence level and a degree of likelihood "
             "in one sentence: readers conflate the two.",
@@ -170,47 +184,62 @@ RULES: dict[str, Rule] = {
             "confidence in the judgment.",
         ),
         _rule(
-            "banner-below-portion", _E, "Banner lower than a portion",
+            "banner-below-portion",
+            _E,
+            "Banner lower than a portion",
             "The overall classification must be at least the highest portion marking; "
             "otherwise the document is under-classified.",
             "Raise the briefing's classification (the fix sets it to the highest portion).",
         ),
         _rule(
-            "missing-portion-mark", _E, "Portion without a valid marking",
-            "With a marking scheme every exported paragraph needs a portion mark "
-            "from that scheme.",
+            "missing-portion-mark",
+            _E,
+            "Portion without a valid marking",
+            "With a marking scheme every exported paragraph needs a portion mark from that scheme.",
             "Set the claim's or paragraph's portion marking.",
         ),
         _rule(
-            "single-source-judgment", _W, "Key judgment on a single source",
+            "single-source-judgment",
+            _W,
+            "Key judgment on a single source",
             "A key judgment that rests on one source fails if that source is wrong; "
             "ICD 206 readers want to see this.",
             "Corroborate with another source or say in the text that it is single-source.",
         ),
         _rule(
-            "weak-basis-high-confidence", _W, "High confidence on weak sources",
+            "weak-basis-high-confidence",
+            _W,
+            "High confidence on weak sources",
             "High confidence resting only on unreliable sources (D–F) or doubtful "
             "information (4–6) overstates what the evidence supports.",
             "Lower the confidence or add better-graded sources.",
         ),
         _rule(
-            "source-missing-metadata", _W, "Cited source lacks title, date or URL",
+            "source-missing-metadata",
+            _W,
+            "Cited source lacks title, date or URL",
             "A note without title, date or (for web, news and social sources) URL "
             "cannot be followed back by the reader.",
             "Complete the source's title, publication date and URL.",
         ),
         _rule(
-            "unused-source", _I, "Source not cited",
+            "unused-source",
+            _I,
+            "Source not cited",
             "Nothing in the briefing rests on this source.",
             "Cite it, or remove it if it is not needed.",
         ),
         _rule(
-            "unplaced-claim", _I, "Claim not placed in the outline",
+            "unplaced-claim",
+            _I,
+            "Claim not placed in the outline",
             "Claims left on the board are not exported.",
             "Place the claim in a section, or delete it.",
         ),
         _rule(
-            "duplicate-claim", _I, "Duplicate claim",
+            "duplicate-claim",
+            _I,
+            "Duplicate claim",
             "Two claims say the same thing; readers see the statement twice.",
             "Merge the claims (keep one, move its citations) or reword one of them.",
         ),

@@ -18,9 +18,18 @@ from dataclasses import dataclass
 
 _QUOTE_STYLES = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
     }
 )
 _SPACE_RE = re.compile(r"\s+")
@@ -73,6 +82,16 @@ def quote_at(text: str, quote: str, start: int | None, end: int | None) -> bool:
         return False
     excerpt = text[start:end]
     return excerpt == quote or normalize_quote(excerpt) == normalize_quote(quote)
+
+
+def exact_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every (start, end) where *quote* occurs verbatim (the fast path)."""
+    spans: list[tuple[int, int]] = []
+    at = text.find(quote) if quote.strip() else -1
+    while at >= 0:
+        spans.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return spans
 
 
 def find_quote_spans(source: NormalizedText, quote: str) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from briefing.checks.findings import Finding, Severity
 from briefing.checks.snapshot import Snapshot
 from briefing.core.document import Document
+from briefing.core.model import Claim, Source
 
 _HEADINGS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 _COUNT_WORDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
@@ -41,28 +42,55 @@ def first_words(text: str, words: int = FIRST_WORDS, chars: int = FIRST_CHARS) -
     return short + ("…" if short != " ".join(parts) else "")
 
 
-def subject(finding: Finding, doc: Document | Snapshot) -> str:
-    """What the finding is about, for a reader: a claim's first words, a source's name."""
-    snap = Snapshot.of(doc)
-    claim = snap.claims.get(finding.claim or "")
+def subject(finding: Finding, doc: Document | Snapshot | None = None) -> str:
+    """What the finding is about: a claim's id and first words, a source's name ..."""
+    claim = _claim(doc, finding.claim)
     if claim is not None:
         return f"{claim.id} “{first_words(claim.text)}”"
-    source = snap.sources.get(finding.source or "")
+    source = _source(doc, finding.source)
     if source is not None and finding.claim is None:
         return f"{source.id} “{first_words(source.title or source.key)}”"
+    for name in ("claim", "source"):
+        if name in finding.targets:
+            return f"{name} {finding.targets[name]}"
     if finding.section is not None:
-        return f"section {finding.section}"
+        title = _section_title(doc, finding.section)
+        return f"section {finding.section}" + (f" “{first_words(title)}”" if title.strip() else "")
     return "briefing"
 
 
-def format_finding(finding: Finding, doc: Document | Snapshot) -> str:
-    """One line: rule, subject, message."""
+def _claim(doc: Document | Snapshot | None, claim_id: str | None) -> Claim | None:
+    if doc is None or claim_id is None:
+        return None
+    if isinstance(doc, Snapshot):
+        return doc.claims.get(claim_id)
+    return doc.claim(claim_id) if doc.has_claim(claim_id) else None
+
+
+def _source(doc: Document | Snapshot | None, source_id: str | None) -> Source | None:
+    if doc is None or source_id is None:
+        return None
+    if isinstance(doc, Snapshot):
+        return doc.sources.get(source_id)
+    return doc.source(source_id) if doc.has_source(source_id) else None
+
+
+def _section_title(doc: Document | Snapshot | None, section_id: str) -> str:
+    for root in doc.sections if doc is not None else ():
+        for section in root.walk():
+            if section.id == section_id:
+                return section.title
+    return ""
+
+
+def format_finding(finding: Finding, doc: Document | Snapshot | None = None) -> str:
+    """One line: rule, subject (with the claim's first words when *doc* is given), message."""
     return f"{finding.rule}: {subject(finding, doc)}: {first_words(finding.message, 80, 400)}"
 
 
-def format_text(findings: list[Finding], doc: Document | Snapshot) -> str:
+def format_text(findings: list[Finding], doc: Document | Snapshot | None = None) -> str:
     """Findings grouped by severity, one line each, and a closing count."""
-    snap = Snapshot.of(doc)
+    snap = Snapshot.of(doc) if doc is not None else None
     lines: list[str] = []
     for severity in Severity:
         group = [f for f in findings if f.severity == severity]

@@ -15,12 +15,11 @@ from briefing.checks.estimative import (
     WORD_SET_PROBABLE,
     TermMatch,
     counterpart,
-    find_terms,
     level_label,
     mixed_sentences,
 )
 from briefing.checks.findings import Finding, Fix, FixTarget, make_finding
-from briefing.checks.snapshot import Context
+from briefing.checks.snapshot import Context, Placed
 from briefing.core.model import Claim
 from briefing.core.vocab import ClaimKind
 
@@ -48,6 +47,8 @@ def estimative_mismatches(ctx: Context) -> Iterator[Finding]:
 
 
 def _mismatch(claim: Claim, terms: list[TermMatch]) -> Finding | None:
+    if not terms:
+        return None
     stated = [t for t in terms if not t.negated]
     levels = list(dict.fromkeys(t.level.value for t in stated))
     field = claim.likelihood
@@ -91,45 +92,53 @@ def _set_likelihood_fix(claim: Claim, level: str) -> Fix:
     )
 
 
-def _product_texts(ctx: Context) -> Iterator[tuple[dict[str, str | int], list[TermMatch]]]:
-    """(targets, terms) of every exported text in the analyst's words."""
+def _targets(placed: Placed) -> dict[str, str | int]:
+    block = placed.block
+    if block.claim is None:
+        return {"section": placed.section.id, "block": placed.index}
+    return {"claim": block.claim, "section": placed.section.id}
+
+
+def _product_terms(ctx: Context) -> Iterator[tuple[Placed, list[TermMatch]]]:
+    """Every exported text in the analyst's words that has likelihood terms."""
+    claims = ctx.snap.claims
     for placed in ctx.blocks:
-        block = placed.block
-        if block.claim is None:
-            if block.text:
-                targets: dict[str, str | int] = {
-                    "section": placed.section.id, "block": placed.index,
-                }
-                yield targets, find_terms(block.text)
-            continue
-        claim = ctx.snap.claims.get(block.claim)
-        if claim is not None and claim.kind != QUOTE and ctx.placement[claim.id] is placed:
-            yield {"claim": claim.id, "section": placed.section.id}, ctx.claim_terms[claim.id]
+        claim_id = placed.block.claim
+        if claim_id is None:
+            terms = ctx.prose_terms(placed)
+        else:
+            claim = claims.get(claim_id)
+            if claim is None or claim.kind == QUOTE or ctx.placement[claim_id] is not placed:
+                continue
+            terms = ctx.claim_terms[claim_id]
+        if terms:
+            yield placed, terms
 
 
 def mixed_scales(ctx: Context) -> Iterator[Finding]:
-    uses: list[tuple[dict[str, str | int], list[TermMatch]]] = []
+    uses = list(_product_terms(ctx))
     count = {WORD_SET_LIKELY: 0, WORD_SET_PROBABLE: 0}
-    for targets, terms in _product_texts(ctx):
-        if terms:
-            uses.append((targets, terms))
-            for term in terms:
-                count[term.word_set] += 1
+    for _, terms in uses:
+        for term in terms:
+            count[term.word_set] += 1
     if not (count[WORD_SET_LIKELY] and count[WORD_SET_PROBABLE]):
         return
-    minority = WORD_SET_PROBABLE if count[WORD_SET_PROBABLE] <= count[WORD_SET_LIKELY] else (
-        WORD_SET_LIKELY
+    minority = (
+        WORD_SET_PROBABLE
+        if count[WORD_SET_PROBABLE] <= count[WORD_SET_LIKELY]
+        else (WORD_SET_LIKELY)
     )
     main_name = "'likely'" if minority == WORD_SET_PROBABLE else "'probable'"
-    for targets, terms in uses:
+    for placed, terms in uses:
         odd = [t for t in terms if t.word_set == minority]
         if odd:
+            targets = _targets(placed)
             words = ", ".join(f"{t.text!r} → {counterpart(t)!r}" for t in odd)
             yield make_finding(
                 "mixed-estimative-scales",
                 targets,
-                f"{_where(targets)} uses the other ICD 203 word set than the rest of the "
-                f"briefing ({main_name} family): {words}.",
+                f"{_where(targets)} leaves the briefing's ICD 203 word set ({main_name} "
+                f"family): {words}.",
             )
 
 
@@ -141,14 +150,10 @@ def confidence_in_likelihood_sentences(ctx: Context) -> Iterator[Finding]:
         if pairs:
             yield _sentence_finding({"claim": claim.id}, pairs[0])
     for placed in ctx.blocks:
-        if placed.block.claim is None and placed.block.text:
-            text = placed.block.text
-            pairs = mixed_sentences(text, find_terms(text))
+        if placed.block.claim is None:
+            pairs = mixed_sentences(placed.block.text, ctx.prose_terms(placed))
             if pairs:
-                targets: dict[str, str | int] = {
-                    "section": placed.section.id, "block": placed.index,
-                }
-                yield _sentence_finding(targets, pairs[0])
+                yield _sentence_finding(_targets(placed), pairs[0])
 
 
 def _sentence_finding(targets: dict[str, str | int], pair: tuple[str, str]) -> Finding:

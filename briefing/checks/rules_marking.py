@@ -18,6 +18,7 @@ def markings(ctx: Context) -> Iterator[Finding]:
         return
     highest: int | None = None
     highest_at: dict[str, str | int] = {}
+    ranks: dict[str, int | None] = {}
     for placed in ctx.blocks:
         block = placed.block
         if block.claim is None:
@@ -33,7 +34,9 @@ def markings(ctx: Context) -> Iterator[Finding]:
             portion = claim.portion
             targets = {"claim": claim.id, "section": placed.section.id}
             what = f"Claim {claim.id!r}"
-        rank = level_rank(scheme, portion) if portion.strip() else None
+        if portion not in ranks:
+            ranks[portion] = level_rank(scheme, portion) if portion.strip() else None
+        rank = ranks[portion]
         if rank is None:
             yield make_finding("missing-portion-mark", targets, _missing(what, portion, levels))
         elif highest is None or rank > highest:
@@ -46,8 +49,8 @@ def markings(ctx: Context) -> Iterator[Finding]:
         yield make_finding(
             "banner-below-portion",
             dict(highest_at),
-            f"{_banner_state(info.classification, banner, levels)}; the highest portion "
-            f"marking is {banner_word(scheme, level)}.",
+            f"{_banner_state(info.classification, banner, levels)}, but a portion is marked "
+            f"{banner_word(scheme, level)}.",
             Fix(
                 f"Set the classification to {banner_word(scheme, level)}",
                 FixTarget.INFO,
@@ -68,4 +71,4 @@ def _banner_state(classification: str, rank: int | None, levels: tuple[str, ...]
         return "The briefing has no overall classification"
     if rank is None:
         return f"The overall classification {classification!r} is not one of {', '.join(levels)}"
-    return f"The overall classification {classification!r} is lower"
+    return f"The overall classification is only {classification!r}"

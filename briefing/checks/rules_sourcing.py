@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from briefing.checks.findings import Finding, Fix, FixTarget, make_finding
-from briefing.checks.quotes import find_quote_spans, nearest_span, quote_at
+from briefing.checks.quotes import exact_spans, find_quote_spans, nearest_span, quote_at
 from briefing.checks.snapshot import Context
 from briefing.core.model import Claim, Source
 from briefing.core.vocab import ClaimKind, SourceKind
@@ -56,12 +55,16 @@ def quotes_in_sources(ctx: Context) -> Iterator[Finding]:
                 continue
             if quote_at(source.text, citation.quote, citation.start, citation.end):
                 continue
-            fast = source.text.find(citation.quote)
-            if fast >= 0 and citation.start is None and citation.end is None:
+            has_offsets = citation.start is not None and citation.end is not None
+            spans = exact_spans(source.text, citation.quote)
+            if spans and not has_offsets:
                 continue
-            spans = find_quote_spans(ctx.normalized_source(source), citation.quote)
+            if not spans:
+                spans = find_quote_spans(ctx.normalized_source(source), citation.quote)
             targets: dict[str, str | int] = {
-                "claim": claim.id, "citation": i, "source": source.id,
+                "claim": claim.id,
+                "citation": i,
+                "source": source.id,
             }
             if not spans:
                 yield make_finding(
@@ -70,7 +73,7 @@ def quotes_in_sources(ctx: Context) -> Iterator[Finding]:
                     f"The quote of citation {i + 1} of claim {claim.id!r} "
                     f"({_short(citation.quote)}) is not in source {_source_name(source)}.",
                 )
-            elif citation.start is not None and citation.end is not None:
+            elif has_offsets:
                 start, end = nearest_span(spans, citation.start)
                 yield make_finding(
                     "anchor-moved",
@@ -132,12 +135,12 @@ def unplaced_claims(ctx: Context) -> Iterator[Finding]:
             )
 
 
-_DUP_PUNCT_RE = re.compile(r"[\W_]+")
+_END_PUNCT = ".,;:!?…\"'”’) "
 
 
 def duplicate_key(claim: Claim) -> str:
     """The text two claims share when they say the same thing: words, casefolded."""
-    return _DUP_PUNCT_RE.sub(" ", claim.text.casefold()).strip()
+    return " ".join(claim.text.casefold().split()).strip(_END_PUNCT)
 
 
 def duplicate_claims(ctx: Context) -> Iterator[Finding]:

@@ -10,16 +10,19 @@ the estimative terms of every text and the normalized source texts.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from briefing.checks.estimative import TermMatch, find_terms
 from briefing.checks.quotes import NormalizedText
 from briefing.core.document import Document
-from briefing.core.errors import InvalidJson
+from briefing.core.errors import FileProblem, InvalidJson
 from briefing.core.model import Block, BriefingInfo, Claim, Section, Source
+from briefing.core.vocab import ClaimKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,28 @@ def snapshot_from_dict(data: Any, origin: str = "<json>") -> Snapshot:
     )
 
 
+def snapshot_from_json_file(path: str | Path) -> Snapshot:
+    """Read a briefing/v1 JSON file for checking, dangling references and all.
+
+    Raises :class:`FileProblem` (unreadable) or :class:`InvalidJson` (not
+    UTF-8, not JSON, not briefing/v1, breaks the schema), naming *path*.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FileProblem(path, f"cannot read: {(error.strerror or str(error)).lower()}") from None
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise InvalidJson(path, f"not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise InvalidJson(
+            path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
+        ) from None
+    return snapshot_from_dict(data, str(path))
+
+
 def _first_by_id(items: list[Any]) -> dict[str, Any]:
     """Records by id in file order; a repeated id keeps its first record."""
     out: dict[str, Any] = {}
@@ -74,8 +99,7 @@ def _first_by_id(items: list[Any]) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     """One block of the outline, where it sits, and whether it is under section 1."""
 
     section: Section
@@ -90,6 +114,7 @@ class Context:
     def __init__(self, snapshot: Snapshot) -> None:
         self.snap = snapshot
         self._normalized: dict[str, NormalizedText] = {}
+        self._prose_terms: dict[tuple[str, int], list[TermMatch]] = {}
 
     @cached_property
     def blocks(self) -> list[Placed]:
@@ -123,13 +148,30 @@ class Context:
         """Source id → number of citations naming it."""
         counts: Counter[str] = Counter()
         for claim in self.snap.claims.values():
-            counts.update(citation.source for citation in claim.citations)
+            for citation in claim.citations:
+                counts[citation.source] += 1
         return counts
 
     @cached_property
     def claim_terms(self) -> dict[str, list[TermMatch]]:
-        """Claim id → the likelihood terms of its text."""
-        return {cid: find_terms(claim.text) for cid, claim in self.snap.claims.items()}
+        """Claim id → the likelihood terms of its text, for claims in the analyst's words.
+
+        Quote claims are the source's words, which no wording rule judges; they
+        are left out.
+        """
+        return {
+            cid: find_terms(claim.text)
+            for cid, claim in self.snap.claims.items()
+            if claim.kind != ClaimKind.QUOTE.value
+        }
+
+    def prose_terms(self, placed: Placed) -> list[TermMatch]:
+        """The likelihood terms of a prose block."""
+        key = (placed.section.id, placed.index)
+        terms = self._prose_terms.get(key)
+        if terms is None:
+            terms = self._prose_terms[key] = find_terms(placed.block.text)
+        return terms
 
     def normalized_source(self, source: Source) -> NormalizedText:
         text = self._normalized.get(source.id)

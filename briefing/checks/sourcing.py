@@ -48,8 +48,10 @@ def is_unnamed(citation: Citation, source: Source | None) -> bool:
     """Whether the citation attributes the words to people who are not named."""
     if UNNAMED_RE.search(citation.attribution):
         return True
-    return source is not None and not citation.attribution and bool(
-        UNNAMED_RE.search(source.descriptor)
+    return (
+        source is not None
+        and not citation.attribution
+        and bool(UNNAMED_RE.search(source.descriptor))
     )
 
 
@@ -170,8 +172,7 @@ def summary_paragraphs(summary: SourcingSummary) -> list[str]:
         paragraphs.append(f"Source reliability: {_reliabilities(summary)}.")
     for verbs, group in (
         (("rests on a single source", "rest on a single source"), summary.single_source),
-        (("rests in part on unnamed sources", "rest in part on unnamed sources"),
-         summary.unnamed),
+        (("rests in part on unnamed sources", "rest in part on unnamed sources"), summary.unnamed),
         (("cites no source", "cite no source"), summary.uncited),
     ):
         if group:
