@@ -39,6 +39,8 @@ def check_header(path: Path) -> None:
 
 def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     """Connect, check identity and version, migrate if needed; nothing written on refusal."""
+    if readonly:
+        _recover_hot_journal(path)
     mode = "ro" if readonly else "rw"
     try:
         conn = sqlite3.connect(
@@ -75,6 +77,29 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _recover_hot_journal(path: Path) -> None:
+    """Let SQLite roll back an interrupted write before a read-only open.
+
+    A read-only connection cannot replay the rollback journal a crash left
+    behind; a brief read-write connection does it (SQLite decides whether the
+    journal is hot, and waits if another process is mid-write).
+    """
+    if not path.with_name(path.name + "-journal").exists():
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        problem = sqlite_problem(path, error)
+        raise FileProblem(
+            path, f"was not closed cleanly and needs recovery first ({problem.problem})"
+        ) from None
 
 
 def _identity(conn: sqlite3.Connection) -> tuple[int, int]:

@@ -61,3 +61,29 @@ def test_kill_at_random_moments_leaves_whole_changes(tmp_path: Path) -> None:
         counts.append(check_whole(path))
     assert counts[-1] > 0, "the child never committed a change"
     assert counts == sorted(counts), "a committed change disappeared"
+
+
+def test_read_only_open_recovers_from_an_interrupted_write(tmp_path: Path) -> None:
+    """After a crash mid-write, `briefing export` (read-only) still opens the document."""
+    path = tmp_path / "hot.briefing"
+    write_briefing(Document(sections=[Section("k1", "Key Judgments")]), path)
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    journal = path.with_name(path.name + "-journal")
+    for attempt in range(200):
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.store.crash_child", str(path), str(attempt)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=REPO,
+        )
+        child.stdout.readline()
+        time.sleep(0.02 * (attempt % 10))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        if journal.exists():
+            break
+    assert journal.exists(), "could not catch the child mid-write"
+    with Store.open(path, readonly=True) as reader:
+        assert all(len(s.text) == int(s.title.split()[0]) for s in reader.document.sources)
+    assert not journal.exists()
