@@ -35,5 +35,12 @@ bench: $(STAMP)
 fuzz: $(STAMP)
 	BRIEFING_FUZZ=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m fuzz -p no:cacheprovider
 
+# Desktop bundle for this OS in dist/Briefing, its size, and a smoke test of the bundled
+# CLI with an empty environment (packaging/README.md).  PyInstaller is a packaging tool,
+# not a runtime or test dependency, so only this target installs it.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'pyinstaller==6.22.3'
+	$(BIN)/python packaging/build.py
+
 clean:
 	rm -rf $(VENV) run build dist .pytest_cache .ruff_cache .hypothesis

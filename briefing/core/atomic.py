@@ -43,7 +43,9 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         os.replace(tmp, target)
         _fsync_dir(parent)
     except OSError as error:
-        raise FileProblem(target, f"could not write: {describe_os_error(error)}") from None
+        culprit = error.filename if error.filename not in (None, str(tmp)) else None
+        where = f" ({culprit})" if culprit else ""
+        raise FileProblem(target, f"could not write: {describe_os_error(error)}{where}") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
