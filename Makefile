@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := run/Sample.briefing
 
-.PHONY: run test lint bench fuzz setup clean package
+.PHONY: run test lint bench fuzz setup clean package screenshots
 
 # (Re)install only when pyproject.toml is newer than the last install.
 $(STAMP): pyproject.toml
@@ -41,6 +41,10 @@ fuzz: $(STAMP)
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet 'pyinstaller==6.22.3'
 	$(BIN)/python packaging/build.py
+
+# Screenshots of the editor on the bundled sample, for the guide (offscreen, no screen needed).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing.gui.screenshots docs/images --input resources/samples/sample.json
 
 clean:
 	rm -rf $(VENV) run build dist .pytest_cache .ruff_cache .hypothesis

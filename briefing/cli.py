@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing import __version__
+from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
 
@@ -51,6 +52,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_export.add_argument(
         "--sourcing-summary", action="store_true", help="append a sourcing summary"
+    )
+    p_export.add_argument(
+        "--citations",
+        choices=("notes", "pandoc"),
+        default="notes",
+        help=".md only: footnotes (default) or pandoc [@key] citations plus OUTPUT.csl.json",
+    )
+    p_export.add_argument(
+        "--override-marking",
+        action="store_true",
+        help="export although the classification is below a portion mark (banner raised; "
+        "recorded in a .briefing's history)",
     )
 
     p_check = sub.add_parser("check", help="lint sourcing, estimative language and markings")
@@ -146,6 +159,8 @@ def _export(args: argparse.Namespace) -> int:
             target,
             f"unknown output type {suffix or '(none)'!r}; use one of " + ", ".join(EXPORT_SUFFIXES),
         )
+    if args.citations == "pandoc" and suffix != ".md":
+        raise FileProblem(target, "--citations pandoc needs a Markdown (.md) output")
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise FileProblem(target, "is the input file; choose another output name")
     doc = load_document(source)
@@ -155,17 +170,42 @@ def _export(args: argparse.Namespace) -> int:
         from briefing.export import ExportOptions, export_document
 
         options = ExportOptions(
-            show_estimates=args.show_confidence, sourcing_summary=args.sourcing_summary
+            show_estimates=args.show_confidence,
+            sourcing_summary=args.sourcing_summary,
+            citations=args.citations,
         )
+        if args.override_marking:
+            _record_marking_override(source, doc, target)
         export_document(
             doc,
             target,
             notes=args.notes,
             reference_doc=Path(args.reference_doc) if args.reference_doc else None,
             options=options,
+            allow_underclassified=args.override_marking,
         )
     print(f"wrote {target}")
+    if args.citations == "pandoc":
+        from briefing.export.csl import bibliography_path
+
+        print(f"wrote {bibliography_path(target)}")
     return 0
+
+
+def _record_marking_override(source: Path, doc: Document, target: Path) -> None:
+    """Record a needed --override-marking in the .briefing's history before exporting."""
+    from briefing.export.api import marking_shortfall
+
+    shortfall = marking_shortfall(doc)
+    if shortfall is None:
+        return
+    if source.suffix.lower() != ".briefing":
+        print(f"briefing: {source}: marking override not recorded (no history)", file=sys.stderr)
+        return
+    from briefing.store.database import Store
+
+    with Store.open(source) as store:  # refuses (nothing exported) if it cannot be recorded
+        store.record_history("marking-override", f"exported {target.name}: {shortfall}")
 
 
 def _check(path: Path, *, as_json: bool) -> int:

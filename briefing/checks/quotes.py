@@ -1,116 +1,141 @@
-"""Locating a citation's quote in its source text, insensitive to layout.
+"""Is a citation's quote where the citation says it is?  The checks' question,
+answered by the one quote matcher the application has: the ingest anchor
+resolver (:mod:`briefing.ingest.anchors`).
 
-Two texts match when they are equal after collapsing runs of whitespace to one
-space, trimming the ends, and reading typographic quotes and apostrophes
-(‘ ’ “ ” „ « » ′ ″) as their ASCII forms.  Offsets found in the normalized text
-are mapped back to offsets in the original source text, so a re-anchored
-citation's ``start``/``end`` slice the source exactly.
+:func:`quote_problem` returns ``None`` when the quote is verbatim at its stored
+offsets, or matches there with different white space, quotation marks or
+dashes (the resolver's loose match), or when the citation stores no offsets
+and the quote is in the source.  Otherwise it returns a :class:`QuoteProblem`:
 
-This is the checks' own small resolver; it should later be unified with the
-ingest anchor resolver (``briefing/ingest/anchors.py``).
+``moved``    the quote is in the source, elsewhere (or the stored range is
+             wrong); the fix sets the offsets (and locator) the resolver found,
+             as ingest's ``reanchor`` does;
+``missing``  the quote is not in the source; when the resolver finds a
+             passage at least 80% similar the fix quotes the source's own words
+             there, else there is no fix.
+
+A fix also updates the locator ("para. 3") when the citation's locator was the
+one derived from the old position or empty; a locator the analyst wrote
+("at 07:40") is kept.  The ingest package is imported on first use only, so a
+briefing whose quotes are all in place never loads it (nor does an export).
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-_QUOTE_STYLES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
-_SPACE_RE = re.compile(r"\s+")
+from briefing.core.model import Citation, Source
+
+if TYPE_CHECKING:
+    from briefing.ingest.anchors import Anchor
+    from briefing.ingest.locators import LocatorIndex
+
+MOVED = "moved"
+MISSING = "missing"
+FIX_FIELDS = ("quote", "start", "end", "locator")
 
 
-def normalize_quote(text: str) -> str:
-    """*text* with whitespace collapsed and trimmed and quote marks made ASCII."""
-    return _SPACE_RE.sub(" ", text.translate(_QUOTE_STYLES)).strip()
+@dataclass(frozen=True, slots=True)
+class QuoteProblem:
+    """What is wrong with a quote, the resolver's anchor, and the fix's changes."""
+
+    kind: str
+    """:data:`MOVED` or :data:`MISSING`."""
+    anchor: Anchor
+    changes: dict[str, Any] = field(default_factory=dict)
+    """Citation fields to set (empty: no mechanical fix)."""
+
+    @property
+    def where(self) -> str:
+        """ "para. 3" or "characters 120–181" for the passage the resolver found."""
+        locator = self.changes.get("locator") or self.anchor.locator
+        return locator or f"characters {self.anchor.start}–{self.anchor.end}"
 
 
-@dataclass(slots=True)
-class NormalizedText:
-    """A source text in normalized form, with the map back to original offsets."""
-
-    text: str
-    _run_norm: list[int]
-    """Normalized offset of each collapsed whitespace run."""
-    _run_orig: list[int]
-    """Original start offset of each run."""
-    _run_shift: list[int]
-    """Characters removed up to and including each run."""
-
-    @classmethod
-    def of(cls, original: str) -> NormalizedText:
-        run_norm: list[int] = []
-        run_orig: list[int] = []
-        run_shift: list[int] = []
-        removed = 0
-        for match in _SPACE_RE.finditer(original):
-            run_norm.append(match.start() - removed)
-            run_orig.append(match.start())
-            removed += match.end() - match.start() - 1
-            run_shift.append(removed)
-        normalized = _SPACE_RE.sub(" ", original.translate(_QUOTE_STYLES))
-        return cls(normalized, run_norm, run_orig, run_shift)
-
-    def original_offset(self, index: int) -> int:
-        """The original offset of the normalized character at *index*."""
-        k = bisect_right(self._run_norm, index) - 1
-        if k < 0:
-            return index
-        if index == self._run_norm[k]:
-            return self._run_orig[k]
-        return index + self._run_shift[k]
+_INDEXES: dict[int, tuple[Source, LocatorIndex]] = {}
+_MAX_INDEXES = 256
 
 
-def quote_at(text: str, quote: str, start: int | None, end: int | None) -> bool:
-    """Whether ``text[start:end]`` is *quote* (layout-insensitive)."""
+def locator_index(source: Source) -> LocatorIndex:
+    """The paragraph/page index of *source*'s text, shared between check runs.
+
+    The editor re-runs the checks after every edit while most sources stay the
+    same (immutable) objects, so their linear-time indexes are kept, by object.
+    """
+    kept = _INDEXES.get(id(source))
+    if kept is not None and kept[0] is source:
+        return kept[1]
+    from briefing.ingest.locators import LocatorIndex
+
+    if len(_INDEXES) >= _MAX_INDEXES:
+        _INDEXES.clear()
+    index = LocatorIndex.for_source(source)
+    _INDEXES[id(source)] = (source, index)
+    return index
+
+
+def _stored_range(citation: Citation, text: str) -> tuple[int, int] | None:
+    start, end = citation.start, citation.end
     if start is None or end is None or not 0 <= start <= end <= len(text):
+        return None
+    return start, end
+
+
+def _ends_agree(a: str, b: str) -> bool:
+    """False when the first or last characters of *a* and *b* are different letters or
+    digits, which no loose match allows (a quick test before building a pattern)."""
+    a, b = a.strip(), b.strip()
+    if not a or not b:
         return False
-    excerpt = text[start:end]
-    return excerpt == quote or normalize_quote(excerpt) == normalize_quote(quote)
+    pairs = ((a[0], b[0]), (a[-1], b[-1]))
+    return all(x == y or not (x.isalnum() and y.isalnum()) for x, y in pairs)
 
 
-def exact_spans(text: str, quote: str) -> list[tuple[int, int]]:
-    """Every (start, end) where *quote* occurs verbatim (the fast path)."""
-    spans: list[tuple[int, int]] = []
-    at = text.find(quote) if quote.strip() else -1
-    while at >= 0:
-        spans.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return spans
+def _loosely_at(anchors: ModuleType, quote: str, text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is *quote* up to white space, quote marks and dashes."""
+    if not _ends_agree(text[start:end], quote):
+        return False
+    return anchors.loose_pattern(quote).fullmatch(text, start, end) is not None
 
 
-def find_quote_spans(source: NormalizedText, quote: str) -> list[tuple[int, int]]:
-    """Every (start, end) in the original text where *quote* occurs."""
-    needle = normalize_quote(quote)
-    if not needle:
-        return []
-    spans: list[tuple[int, int]] = []
-    at = source.text.find(needle)
-    while at >= 0:
-        start = source.original_offset(at)
-        end = source.original_offset(at + len(needle) - 1) + 1
-        spans.append((start, end))
-        at = source.text.find(needle, at + 1)
-    return spans
+def quote_problem(citation: Citation, source: Source) -> QuoteProblem | None:
+    """The problem with *citation*'s quote in *source*'s text, or None when it is in place."""
+    text, quote = source.text, citation.quote
+    stored = _stored_range(citation, text)
+    if (stored is not None and text[stored[0] : stored[1]] == quote) or not quote.strip():
+        return None  # in place (the common case, decided without the resolver), or no quote
+    from briefing.ingest import anchors  # deferred: loads the ingest package
+
+    if stored is not None and _loosely_at(anchors, quote, text, *stored):
+        return None
+    hint = citation.start if citation.start is not None and citation.start >= 0 else None
+    anchor = anchors.resolve(quote, text, hint, citation.end)
+    status = anchor.status
+    if status is anchors.AnchorStatus.BROKEN:
+        return QuoteProblem(MISSING, anchor)
+    has_offsets = citation.start is not None and citation.end is not None
+    if status is not anchors.AnchorStatus.FUZZY and (
+        not has_offsets or (anchor.start, anchor.end) == (citation.start, citation.end)
+    ):
+        return None
+    kind = MISSING if status is anchors.AnchorStatus.FUZZY else MOVED
+    return QuoteProblem(kind, anchor, _changes(citation, source, anchor, stored))
 
 
-def nearest_span(spans: list[tuple[int, int]], near: int | None) -> tuple[int, int]:
-    """The span closest to offset *near* (the first when *near* is unknown)."""
-    if near is None:
-        return spans[0]
-    return min(spans, key=lambda span: abs(span[0] - near))
+def _changes(
+    citation: Citation, source: Source, anchor: Anchor, stored: tuple[int, int] | None
+) -> dict[str, Any]:
+    """The citation fields a fix sets: what ingest's ``reanchor`` would change, except
+    that a hand-written locator is kept (only a derived or empty one follows the quote).
+    """
+    if anchor.start is None or anchor.end is None:
+        return {}
+    changes: dict[str, Any] = {"start": anchor.start, "end": anchor.end}
+    if anchor.status == "fuzzy":
+        changes["quote"] = anchor.found
+    index = locator_index(source)
+    if not citation.locator or (stored and citation.locator == index.locator(*stored)):
+        changes["locator"] = index.locator(anchor.start, anchor.end)
+    return {name: value for name, value in changes.items() if getattr(citation, name) != value}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from briefing.checks.findings import Finding, Fix, FixTarget, make_finding
-from briefing.checks.quotes import exact_spans, find_quote_spans, nearest_span, quote_at
+from briefing.checks.quotes import FIX_FIELDS, MOVED, QuoteProblem, quote_problem
 from briefing.checks.snapshot import Context
 from briefing.core.model import Claim, Source
 from briefing.core.vocab import ClaimKind, SourceKind
@@ -46,53 +46,63 @@ def uncited_claims(ctx: Context) -> Iterator[Finding]:
 
 
 def quotes_in_sources(ctx: Context) -> Iterator[Finding]:
-    """``quote-not-in-source`` and ``anchor-moved`` for every quoted citation."""
+    """``quote-not-in-source`` and ``anchor-moved`` for every quoted citation.
+
+    Where a quote is, and how it matches, is the ingest anchor resolver's call
+    (:mod:`briefing.ingest.anchors`): verbatim at the stored offsets, moved,
+    found with different white space or quotation marks, or only a similar
+    passage ("fuzzy") or nothing, which means the quote is not in the source.
+    """
     sources = ctx.snap.sources
     for claim in ctx.snap.claims.values():
         for i, citation in enumerate(claim.citations):
             source = sources.get(citation.source)
-            if source is None or not source.text or not citation.quote.strip():
+            if source is None or not source.text:
                 continue
-            if quote_at(source.text, citation.quote, citation.start, citation.end):
-                continue
-            has_offsets = citation.start is not None and citation.end is not None
-            spans = exact_spans(source.text, citation.quote)
-            if spans and not has_offsets:
-                continue
-            if not spans:
-                spans = find_quote_spans(ctx.normalized_source(source), citation.quote)
-            targets: dict[str, str | int] = {
-                "claim": claim.id,
-                "citation": i,
-                "source": source.id,
-            }
-            if not spans:
-                yield make_finding(
-                    "quote-not-in-source",
-                    targets,
-                    f"The quote of citation {i + 1} of claim {claim.id!r} "
-                    f"({_short(citation.quote)}) is not in source {_source_name(source)}.",
-                )
-            elif has_offsets:
-                start, end = nearest_span(spans, citation.start)
-                yield make_finding(
-                    "anchor-moved",
-                    targets,
-                    f"The quote of citation {i + 1} of claim {claim.id!r} is at "
-                    f"{start}–{end} in the source, not at {citation.start}–{citation.end}.",
-                    Fix(
-                        f"Re-anchor the quote at {start}–{end}",
-                        FixTarget.CITATION,
-                        {"start": start, "end": end},
-                        {
-                            "quote": citation.quote,
-                            "start": citation.start,
-                            "end": citation.end,
-                        },
-                        claim=claim.id,
-                        citation=i,
-                    ),
-                )
+            text, quote, start, end = source.text, citation.quote, citation.start, citation.end
+            in_range = start is not None and end is not None and 0 <= start <= end <= len(text)
+            if (in_range and text[start:end] == quote) or not quote.strip():
+                continue  # in place (the common case, decided without a call), or no quote
+            problem = quote_problem(citation, source)
+            if problem is not None:
+                yield _quote_finding(claim, i, source, problem)
+
+
+def _quote_finding(claim: Claim, i: int, source: Source, problem: QuoteProblem) -> Finding:
+    citation = claim.citations[i]
+    targets: dict[str, str | int] = {"claim": claim.id, "citation": i, "source": source.id}
+    fix = None
+    if problem.changes:
+        label = (
+            f"Re-anchor the quote at {problem.where}"
+            if problem.kind == MOVED
+            else f"Quote the source's words at {problem.where}"
+        )
+        expect = {name: getattr(citation, name) for name in FIX_FIELDS}
+        fix = Fix(label, FixTarget.CITATION, problem.changes, expect, claim=claim.id, citation=i)
+    anchor = problem.anchor
+    if problem.kind == MOVED:
+        return make_finding(
+            "anchor-moved",
+            targets,
+            f"The quote of citation {i + 1} of claim {claim.id!r} is at "
+            f"{anchor.start}–{anchor.end} ({problem.where}) in the source, "
+            f"not at {citation.start}–{citation.end}.",
+            fix,
+        )
+    closest = (
+        f"; the closest passage ({anchor.similarity:.0%} similar) is at {problem.where}: "
+        f"{_short(anchor.found)}"
+        if fix is not None
+        else ""
+    )
+    return make_finding(
+        "quote-not-in-source",
+        targets,
+        f"The quote of citation {i + 1} of claim {claim.id!r} "
+        f"({_short(citation.quote)}) is not in source {_source_name(source)}{closest}.",
+        fix,
+    )
 
 
 def source_metadata(ctx: Context) -> Iterator[Finding]:

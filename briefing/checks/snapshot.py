@@ -4,8 +4,8 @@ A :class:`Snapshot` is built from a :class:`~briefing.core.document.Document`
 or straight from briefing/v1 JSON data without the Document's invariants, so a
 damaged file (a block naming a deleted claim, a citation naming a missing
 source) can be linted instead of refused.  :class:`Context` adds what several
-rules share, computed once: placements in reading order, citation counts,
-the estimative terms of every text and the normalized source texts.
+rules share, computed once: placements in reading order, citation counts
+and the estimative terms of every text.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from briefing.checks.estimative import TermMatch, find_terms
-from briefing.checks.quotes import NormalizedText
 from briefing.core.document import Document
 from briefing.core.errors import FileProblem, InvalidJson
 from briefing.core.model import Block, BriefingInfo, Claim, Section, Source
@@ -113,7 +112,6 @@ class Context:
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snap = snapshot
-        self._normalized: dict[str, NormalizedText] = {}
         self._prose_terms: dict[tuple[str, int], list[TermMatch]] = {}
 
     @cached_property
@@ -172,9 +170,3 @@ class Context:
         if terms is None:
             terms = self._prose_terms[key] = find_terms(placed.block.text)
         return terms
-
-    def normalized_source(self, source: Source) -> NormalizedText:
-        text = self._normalized.get(source.id)
-        if text is None:
-            text = self._normalized[source.id] = NormalizedText.of(source.text)
-        return text

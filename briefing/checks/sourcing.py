@@ -1,10 +1,12 @@
 """The ICD 206-style sourcing summary: what the key judgments rest on.
 
-:func:`sourcing_summary` returns data (for the export IR or the editor);
-:func:`summary_paragraphs` words it as plain-text paragraphs the export can
-include (writers escape them like any other text).  Key judgments are the
-judgments placed in the first top-level section (Key Judgments/BLUF); when
-that section holds none, every placed judgment is summarized instead.
+The one implementation, used by the editor and by the export's optional
+"Sourcing summary" section.  :func:`sourcing_summary` returns data;
+:func:`summary_paragraphs` words it as plain-text paragraphs a reader of the
+exported briefing understands (judgments are named by their words, not by
+ids; writers clean and escape the text like any other).  Key judgments are
+the judgments placed in the first top-level section (Key Judgments/BLUF);
+when that section holds none, every placed judgment is summarized instead.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ class SourceUse:
     kind: str
     reliability: str
     judgments: int
+    grades: tuple[str, ...] = ()
+    """Distinct Admiralty grades of the key judgments' citations of it ("B2", "B")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +135,17 @@ def sourcing_summary(doc: Document | Snapshot) -> SourcingSummary:
     chosen = key or [claim for claim, _ in judgments]
     bases = tuple(_basis(ctx, claim) for claim in chosen)
     uses: Counter[str] = Counter(s for basis in bases for s in basis.sources)
+    grades: dict[str, dict[str, None]] = {}
+    for claim in chosen:
+        for citation in claim.citations:
+            source = ctx.snap.sources.get(citation.source)
+            grade = admiralty_grade(source.reliability, citation.credibility) if source else ""
+            if grade:
+                grades.setdefault(citation.source, {})[grade] = None
     sources = tuple(
-        SourceUse(s.id, s.key, s.title, s.kind, s.reliability, uses[s.id])
+        SourceUse(
+            s.id, s.key, s.title, s.kind, s.reliability, uses[s.id], tuple(grades.get(s.id, ()))
+        )
         for s in ctx.snap.sources.values()
         if uses[s.id]
     )
@@ -158,7 +171,12 @@ def _basis(ctx: Context, claim: Claim) -> JudgmentBasis:
 
 
 def summary_paragraphs(summary: SourcingSummary) -> list[str]:
-    """The summary as plain-text paragraphs; empty when there are no judgments."""
+    """The summary as plain-text paragraphs; empty when there are no judgments.
+
+    Overall basis, reliability of the sources, one paragraph per source (its
+    kind, how many judgments it supports, the grades of those citations), then
+    the judgments resting on a single source, on unnamed sources, or on none.
+    """
     n = len(summary.judgments)
     if not n:
         return []
@@ -170,17 +188,35 @@ def summary_paragraphs(summary: SourcingSummary) -> list[str]:
     ]
     if summary.sources:
         paragraphs.append(f"Source reliability: {_reliabilities(summary)}.")
+    paragraphs += [_source_paragraph(use, one, many) for use in summary.sources]
     for verbs, group in (
         (("rests on a single source", "rest on a single source"), summary.single_source),
         (("rests in part on unnamed sources", "rest in part on unnamed sources"), summary.unnamed),
         (("cites no source", "cite no source"), summary.uncited),
     ):
         if group:
-            ids = ", ".join(j.claim for j in group)
+            named = "; ".join(_quoted(j.text) or j.claim for j in group)
             k = len(group)
-            paragraphs.append(f"{_count(k, one, many)} {_verb(k, *verbs)}: {ids}.")
-    paragraphs[1:] = [p[:1].upper() + p[1:] for p in paragraphs[1:]]
+            paragraphs.append(f"{_count(k, one, many)} {_verb(k, *verbs)}: {named}.")
     return paragraphs
+
+
+def _source_paragraph(use: SourceUse, one: str, many: str) -> str:
+    kind = KIND_NAMES.get(use.kind, (use.kind, use.kind))[0]
+    graded = f"; graded {', '.join(use.grades)}" if use.grades else ""
+    title = _quoted(use.title) or use.key or use.source
+    return f"{title} ({kind}) supports {_count(use.judgments, one, many)}{graded}."
+
+
+def _quoted(text: str, limit: int = 80) -> str:
+    """*text* on one line in quotation marks (final stop dropped), shortened with an
+    ellipsis when long; "" when empty."""
+    flat = " ".join(text.split()).rstrip(".;:, ")
+    if not flat:
+        return ""
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "\u2026"
+    return f"\u201c{flat}\u201d"
 
 
 def _verb(n: int, one: str, many: str) -> str:

@@ -2,7 +2,9 @@
 
 ``export_document(doc, "out.docx")`` builds the IR once, picks the writer by
 the output's suffix and writes atomically: a failed export leaves no file
-(an existing one stays as it was) and never touches the input.
+(an existing one stays as it was) and never touches the input.  A Markdown
+export with pandoc citations writes two files, ``OUT.md`` and
+``OUT.csl.json``, both or neither.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from pathlib import Path
 from briefing.core.atomic import write_text_atomic, write_with_atomic
 from briefing.core.document import Document
 from briefing.core.errors import FileProblem
-from briefing.core.vocab import NoteStyle
-from briefing.export.ir import ExportIR, ExportOptions, build_ir
+from briefing.core.vocab import NoteStyle, banner_word, level_rank
+from briefing.export.ir import CITATION_MODES, ExportIR, ExportOptions, build_ir
 from briefing.export.markdown_writer import render_markdown
 
 FORMATS = (".docx", ".md", ".html")
@@ -51,15 +53,21 @@ def export_document(
     notes: str | None = None,
     reference_doc: str | Path | None = None,
     options: ExportOptions | None = None,
+    allow_underclassified: bool = False,
 ) -> Path:
     """Export *doc* to *output_path* (.docx, .md or .html) and return the path.
 
     *notes* ("footnotes"/"endnotes") overrides the document's note style and
     ``options.note_style``; *reference_doc* is a .docx house template (Word
-    only).  Raises :class:`~briefing.core.errors.FileProblem` for an unknown
-    suffix, an unusable template or a failed write, and
+    only); ``options.citations == "pandoc"`` (Markdown only) also writes the
+    CSL-JSON bibliography at :func:`~briefing.export.csl.bibliography_path`.
+    Raises :class:`~briefing.core.errors.FileProblem` for an unknown suffix,
+    an option the format does not take, an unusable template or a failed write, and
     :class:`~briefing.export.ir.DanglingReferenceError` (a ``DomainError``) for a
     claim or source reference that points nowhere — before writing anything.
+    A briefing classified below its highest portion mark raises
+    :class:`MarkingBelowPortion` unless *allow_underclassified* is True (the
+    analyst's explicit override; the banner is then raised to that portion).
     """
     output = Path(output_path)
     fmt = export_format(output)
@@ -70,9 +78,22 @@ def export_document(
         options = replace(options, note_style=notes)
     if reference_doc is not None and fmt != ".docx":
         raise FileProblem(reference_doc, "a reference document applies to .docx exports only")
+    if options.citations not in CITATION_MODES:
+        raise FileProblem(output, f"citations {options.citations!r} are not 'notes' or 'pandoc'")
+    if options.citations == "pandoc" and fmt != ".md":
+        raise FileProblem(output, "pandoc citations apply to Markdown (.md) exports only")
     ir = build_ir(doc, options)
+    shortfall = marking_shortfall(doc)
+    if shortfall is not None and not allow_underclassified:
+        raise MarkingBelowPortion(
+            output,
+            f"not written: {shortfall}; raise the classification, or override the "
+            "marking check to export it under the highest portion's banner",
+        )
     if fmt == ".docx":
         write_with_atomic(output, _docx_writer(ir, reference_doc))
+    elif options.citations == "pandoc":
+        _write_pandoc_markdown(doc, ir, output, with_front_matter=options.front_matter)
     elif fmt == ".md":
         write_text_atomic(output, render_markdown(ir, with_front_matter=options.front_matter))
     else:
@@ -80,6 +101,55 @@ def export_document(
 
         write_text_atomic(output, render_html(ir))
     return output
+
+
+def _write_pandoc_markdown(
+    doc: Document, ir: ExportIR, output: Path, *, with_front_matter: bool
+) -> None:
+    """``OUT.md`` citing ``[@key, ...]`` and ``OUT.csl.json`` beside it, written together."""
+    from briefing.export.csl import bibliography_path, citation_keys, csl_json
+    from briefing.export.outputs import write_files_atomic
+
+    cited = [doc.source(source_id) for source_id in dict.fromkeys(n.source_id for n in ir.notes)]
+    keys = citation_keys(cited)
+    bibliography = bibliography_path(output)
+    markdown = render_markdown(
+        ir,
+        with_front_matter=with_front_matter,
+        citation_keys=keys,
+        bibliography=bibliography.name,
+    )
+    write_files_atomic(
+        [(bibliography, csl_json(cited, keys).encode()), (output, markdown.encode())]
+    )
+
+
+class MarkingBelowPortion(FileProblem):
+    """The briefing's classification is below its highest portion mark (export refused)."""
+
+
+def marking_shortfall(doc: Document) -> str | None:
+    """Why the classification is below the highest placed portion, or None when it is not.
+
+    Only a classification the marking scheme knows is compared; an empty one
+    lets the banner follow the portions (the ``banner-below-portion`` check
+    still reports it).
+    """
+    scheme = doc.info.marking_scheme
+    declared = doc.info.classification.strip()
+    rank = level_rank(scheme, declared) if declared else None
+    if rank is None:
+        return None
+    portions = [
+        doc.claim(block.claim).portion if block.claim is not None else block.portion
+        for section in doc.all_sections()
+        for block in section.blocks
+    ]
+    ranked = [(r, p) for p in portions if p.strip() and (r := level_rank(scheme, p)) is not None]
+    if not ranked or max(ranked)[0] <= rank:
+        return None
+    top = banner_word(scheme, max(ranked)[1])
+    return f"the briefing is classified {banner_word(scheme, declared)} but a portion is {top}"
 
 
 def preview_html(doc: Document, options: ExportOptions | None = None) -> str:

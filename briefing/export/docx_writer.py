@@ -12,21 +12,21 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefing.core.errors import FileProblem
 from briefing.export.docx_notes import (
+    LinkIds,
     NoteKind,
     install_notes_part,
     note_kind,
     note_reference,
+    quoteattr,
     segment_runs,
     text_runs,
     write_notes,
@@ -77,7 +77,10 @@ class _BodyWriter:
         self.document = document
         self.kind = kind
         self.ref_style = character_style(document, kind.reference_style)
+        self.link_style = character_style(document, "Hyperlink")
+        self.headings: dict[int, str] = {}
         self.xml: list[str] = []
+        self._link_id = LinkIds(document.part)
 
     def paragraph(self, runs: str, style_id: str | None = None) -> None:
         ppr = f"<w:pPr><w:pStyle w:val={quoteattr(style_id)}/></w:pPr>" if style_id else ""
@@ -87,7 +90,10 @@ class _BodyWriter:
         self.paragraph(text_runs(text), paragraph_style(self.document, style_name))
 
     def heading(self, level: int, text: str) -> None:
-        self.paragraph(text_runs(text), heading_style(self.document, level))
+        style_id = self.headings.get(level)
+        if style_id is None:
+            style_id = self.headings[level] = heading_style(self.document, level)
+        self.paragraph(text_runs(text), style_id)
 
     def claim(self, paragraph: Paragraph) -> None:
         separator = text_runs(",", self.ref_style)
@@ -96,11 +102,7 @@ class _BodyWriter:
 
     def segments(self, prefix: str, segments: tuple[Segment, ...]) -> None:
         """A source-list entry; its link is related from the main document part."""
-        link_style = character_style(self.document, "Hyperlink")
-        self.paragraph(text_runs(prefix) + segment_runs(segments, self._link_id, link_style))
-
-    def _link_id(self, url: str) -> str:
-        return self.document.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        self.paragraph(text_runs(prefix) + segment_runs(segments, self._link_id, self.link_style))
 
     def flush(self) -> None:
         body = self.document.element.body

@@ -2,7 +2,8 @@
 
 :func:`build_ir` walks the outline in reading order and produces the title
 block, the banner, headings, paragraphs with note references, the notes, the
-Sources list and the optional sourcing summary.  Notes are numbered here, in
+Sources list and the optional sourcing summary (the checks' one summary,
+:mod:`briefing.checks.sourcing`, worded for a reader).  Notes are numbered here, in
 reading order, one per citation; writers only render what they are given.
 Unplaced claims are not exported.  A reference to a missing claim or source
 raises :class:`DanglingReferenceError` before anything is written.
@@ -15,16 +16,17 @@ from datetime import datetime
 
 from briefing.core.document import Document
 from briefing.core.errors import DomainError
-from briefing.core.model import Block, Claim, Section, Source
+from briefing.core.model import Block, Section, Source
 from briefing.core.vocab import NoteStyle, banner_word, level_rank, marking_levels, portion_mark
 from briefing.export import notes as wording
 from briefing.export.notes import Segment
 from briefing.export.sanitize import clean_block, clean_line
-from briefing.export.summary import sourcing_summary
 
 UNTITLED_SECTION = "Untitled section"
+CITATION_MODES = ("notes", "pandoc")
 SOURCES_HEADING = "Sources"
 SUMMARY_HEADING = "Sourcing summary"
+NO_JUDGMENTS = "The briefing states no judgments, so there is no sourcing to summarize."
 
 
 class DanglingReferenceError(DomainError):
@@ -43,6 +45,9 @@ class ExportOptions:
     """Markdown only: title, author, date, classification as YAML front matter."""
     created: datetime | None = None
     """Word core property ``created``; None means now."""
+    citations: str = "notes"
+    """Markdown only: "notes" (``[^n]`` footnotes) or "pandoc" (``[@key, locator]``
+    citations plus a CSL-JSON bibliography beside the file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +74,16 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """One citation's note; ``locator``, ``attribution`` and ``grade`` (cleaned) are
+    also kept apart for writers that cite instead of writing notes (pandoc citations)."""
+
     number: int
     claim_id: str
     source_id: str
     segments: tuple[Segment, ...]
+    locator: str = ""
+    attribution: str = ""
+    grade: str = ""
 
     @property
     def text(self) -> str:
@@ -143,8 +154,8 @@ class _Builder:
         self.body: list[Heading | Paragraph] = []
         self.notes: list[Note] = []
         self.cited: dict[str, Source] = {}
+        self.words: dict[str, wording.SourceWords] = {}
         self.portions: list[str] = []
-        self.claims: list[Claim] = []
 
     def section(self, section: Section, level: int) -> None:
         self.body.append(Heading(level, clean_line(section.title) or UNTITLED_SECTION))
@@ -170,14 +181,21 @@ class _Builder:
 
     def claim(self, block: Block) -> Paragraph | None:
         claim = self.doc.claim(block.claim or "")
-        self.claims.append(claim)
         numbers = []
         for citation in claim.citations:
             source = self.doc.source(citation.source)
             self.cited.setdefault(source.id, source)
             number = len(self.notes) + 1
-            segments = wording.citation_note(citation, source)
-            self.notes.append(Note(number, claim.id, source.id, segments))
+            words = self.words.get(source.id)
+            if words is None:
+                words = self.words[source.id] = wording.SourceWords.of(source)
+            locator = clean_line(citation.locator)
+            attribution = clean_line(citation.attribution)
+            grade = wording.citation_grade(citation, words)
+            segments = wording.note_segments(words, locator, attribution, grade)
+            self.notes.append(
+                Note(number, claim.id, source.id, segments, locator, attribution, grade)
+            )
             numbers.append(number)
         text = clean_block(claim.text)
         estimate = wording.estimate_text(claim) if self.options.show_estimates else ""
@@ -199,6 +217,14 @@ class _Builder:
         return "//".join(p for p in (word, caveats) if p)
 
 
+def _summary(doc: Document) -> tuple[str, ...]:
+    """The sourcing summary paragraphs (the checks layer words them; loaded only when asked)."""
+    from briefing.checks.sourcing import sourcing_summary, summary_paragraphs
+
+    paragraphs = [clean_line(p) for p in summary_paragraphs(sourcing_summary(doc))]
+    return tuple(p for p in paragraphs if p) or (NO_JUDGMENTS,)
+
+
 def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
     """The export IR of *doc*; raises :class:`DanglingReferenceError` on a broken reference."""
     options = options or ExportOptions()
@@ -211,9 +237,7 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
         builder.section(section, 1)
     info = doc.info
     sources = tuple(SourceEntry(s.id, wording.source_entry(s)) for s in builder.cited.values())
-    summary: tuple[str, ...] = ()
-    if options.sourcing_summary:
-        summary = sourcing_summary(builder.claims, builder.cited)
+    summary = _summary(doc) if options.sourcing_summary else ()
     return ExportIR(
         title=clean_line(info.title),
         subtitle=clean_line(info.subtitle),

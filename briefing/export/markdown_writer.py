@@ -10,26 +10,41 @@ raw HTML, a citation or a footnote.  Note definitions follow in reference
 order (python-markdown numbers notes by definition order), one label per
 reference; adjacent references are separated by a comma.  Markdown readers
 gather notes at the end, so footnotes and endnotes render alike.
+
+Pandoc citations (``citation_keys`` given): each claim ends with one citation
+cluster, ``[@key, {para. 4}, attribution; Grade B2; @key2]``, instead of note
+references.  The locator goes in braces so pandoc takes it whole; a locator
+with brackets, braces, ``;`` or ``@`` (which pandoc would misread inside the
+braces) is moved to the suffix instead.  The citation's attribution and
+Admiralty grade are the suffix ("who says it; Grade B2"), escaped like any
+text, with ``;`` written as a character reference so it cannot split the
+cluster.  Front matter names the CSL-JSON file (``bibliography:``) and the
+Sources heading holds pandoc's reference list (``::: {#refs}``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from briefing.export.ir import (
     SOURCES_HEADING,
     SUMMARY_HEADING,
     ExportIR,
     Heading,
+    Note,
     Paragraph,
 )
-from briefing.export.notes import Segment
+from briefing.export.notes import Segment, grade_text
 from briefing.export.sanitize import collapse
 
 _BACKSLASHED = "\\`*_{}[]()#+-.!"
 _REFERENCED = "&<>\"'|^~$@%:="
 _TABLE = {ord(c): "\\" + c for c in _BACKSLASHED} | {ord(c): f"&#{ord(c)};" for c in _REFERENCED}
 NOTE_SEPARATOR = ","
+_SUFFIX_TABLE = _TABLE | {ord(";"): "&#59;"}
+_BRACED_LOCATOR = re.compile(r"[\w .,:()'’/#§–—-]+")
+"""Locators pandoc reads whole inside ``{...}``; others go to the suffix."""
 
 
 def escape(text: str) -> str:
@@ -54,13 +69,46 @@ def paragraph_markdown(paragraph: Paragraph) -> str:
     return escape(paragraph.display_text) + note_refs(paragraph.notes)
 
 
+def pandoc_citation(note: Note, key: str) -> str:
+    """One cluster item: ``@key``, ``@key, {para. 4}``, ``@key, {}, who; Grade B2``."""
+    locator = note.locator
+    suffix = [x for x in (note.attribution, grade_text(note.grade)) if x]
+    if locator and not _BRACED_LOCATOR.fullmatch(locator):
+        suffix.insert(0, locator)
+        locator = ""
+    item = f"@{key}"
+    if locator or suffix:
+        item += ", {" + escape(locator) + "}"
+    if suffix:
+        item += ", " + collapse("; ".join(suffix)).translate(_SUFFIX_TABLE)
+    return item
+
+
+def cited_paragraph_markdown(
+    paragraph: Paragraph, notes: dict[int, Note], keys: dict[str, str]
+) -> str:
+    """A paragraph with its citations as one pandoc citation cluster."""
+    text = escape(paragraph.display_text)
+    if not paragraph.notes:
+        return text
+    items = "; ".join(pandoc_citation(notes[n], keys[notes[n].source_id]) for n in paragraph.notes)
+    return f"{text} [{items}]" if text else f"[{items}]"
+
+
 def _yaml_string(text: str) -> str:
     """A YAML double-quoted scalar whose content pandoc reads as literal Markdown."""
     return json.dumps(escape(text), ensure_ascii=False)
 
 
-def front_matter(ir: ExportIR) -> list[str]:
+def front_matter(ir: ExportIR, *, full: bool = True, bibliography: str = "") -> list[str]:
+    """YAML front matter: title, author, date, classification (when *full*) and the
+    CSL-JSON *bibliography* file name (pandoc resolves it beside the .md)."""
     lines = ["---"]
+    if bibliography:
+        lines.append(f"bibliography: {_yaml_string(bibliography)}")
+    if not full:
+        lines.append("---")
+        return ["\n".join(lines)]
     if ir.title:
         lines.append(f"title: {_yaml_string(ir.title)}")
     if ir.subtitle:
@@ -86,19 +134,34 @@ def _heading(level: int, text: str) -> str:
     return "#" * min(max(level, 1), 6) + " " + escape(text)
 
 
-def render_markdown(ir: ExportIR, *, with_front_matter: bool = False, banner: bool = True) -> str:
-    """The whole Markdown file for *ir* (``banner=False`` leaves the banner to a wrapper)."""
+def render_markdown(
+    ir: ExportIR,
+    *,
+    with_front_matter: bool = False,
+    banner: bool = True,
+    citation_keys: dict[str, str] | None = None,
+    bibliography: str = "",
+) -> str:
+    """The whole Markdown file for *ir* (``banner=False`` leaves the banner to a wrapper).
+
+    With *citation_keys* (source id → key) claims cite pandoc-style and
+    *bibliography* names the CSL-JSON file in the front matter.
+    """
+    pandoc = citation_keys is not None
     blocks: list[str] = []
-    if with_front_matter:
-        blocks += front_matter(ir)
-    else:
+    if with_front_matter or pandoc:
+        blocks += front_matter(ir, full=with_front_matter, bibliography=bibliography)
+    if not with_front_matter:
         blocks += _title_block(ir)
     offset = 0 if with_front_matter or not ir.title else 1
     if banner and ir.banner:
-        blocks.insert(1 if with_front_matter else 0, escape(ir.banner))
+        blocks.insert(1 if with_front_matter or pandoc else 0, escape(ir.banner))
+    notes = {n.number: n for n in ir.notes}
     for item in ir.body:
         if isinstance(item, Heading):
             blocks.append(_heading(item.level + offset, item.text))
+        elif citation_keys is not None:
+            blocks.append(cited_paragraph_markdown(item, notes, citation_keys))
         else:
             blocks.append(paragraph_markdown(item))
     if ir.summary:
@@ -106,16 +169,17 @@ def render_markdown(ir: ExportIR, *, with_front_matter: bool = False, banner: bo
         blocks.append("\n".join(f"- {escape(line)}" for line in ir.summary))
     if ir.sources:
         blocks.append(_heading(1 + offset, SOURCES_HEADING))
-        blocks.append(
-            "\n".join(
-                f"{i}. {segments_markdown(entry.segments)}"
-                for i, entry in enumerate(ir.sources, start=1)
-            )
-        )
+        blocks.append("::: {#refs}\n:::" if pandoc else _source_list(ir))
     if banner and ir.banner:
         blocks.append(escape(ir.banner))
-    if ir.notes:
+    if ir.notes and not pandoc:
         blocks.append(
             "\n".join(f"[^{n.number}]: {segments_markdown(n.segments)}" for n in ir.notes)
         )
     return "\n\n".join(blocks) + "\n"
+
+
+def _source_list(ir: ExportIR) -> str:
+    return "\n".join(
+        f"{i}. {segments_markdown(entry.segments)}" for i, entry in enumerate(ir.sources, start=1)
+    )

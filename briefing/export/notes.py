@@ -13,10 +13,8 @@ from urllib.parse import quote, urlsplit
 
 from briefing.core.model import Citation, Claim, Source
 from briefing.core.vocab import (
-    CREDIBILITY_LABELS,
     LIKELIHOOD_TERMS,
     RELIABILITY_LABELS,
-    Credibility,
     Likelihood,
     Reliability,
     admiralty_grade,
@@ -70,17 +68,30 @@ def _names(names: tuple[str, ...]) -> str:
     return ", ".join(cleaned[:-1]) + ", and " + cleaned[-1]
 
 
-def _describe(source: Source, locator: str = "") -> str:
-    """ "Authors, “Title”, Container, Publisher, date, locator" (empty parts left out)."""
+def _describe(source: Source) -> str:
+    """ "Authors, “Title”, Container, Publisher, date" (empty parts left out)."""
     parts = [
         _names(source.authors),
         f"\u201c{source_title(source)}\u201d",
         clean_line(source.container),
         clean_line(source.publisher),
         clean_line(source.published),
-        clean_line(locator),
     ]
     return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWords:
+    """What every note citing one source repeats, worded once per export."""
+
+    description: str
+    """ "Authors, “Title”, Container, Publisher, date"."""
+    url: str
+    reliability: str
+
+    @classmethod
+    def of(cls, source: Source) -> SourceWords:
+        return cls(_describe(source), source_url(source), clean_line(source.reliability))
 
 
 def _with_link(text: str, url: str, tail: str) -> tuple[Segment, ...]:
@@ -91,14 +102,38 @@ def _with_link(text: str, url: str, tail: str) -> tuple[Segment, ...]:
     return Segment(text + ". "), Segment(url, url), Segment("." + tail)
 
 
-def citation_note(citation: Citation, source: Source) -> tuple[Segment, ...]:
-    """The segments of the note for one citation of *source*."""
-    attribution = clean_line(citation.attribution)
-    text = _describe(source, citation.locator)
+def citation_grade(citation: Citation, source: Source | SourceWords) -> str:
+    """The Admiralty grade of one citation ("B2", "B", "2"); empty when ungraded."""
+    return admiralty_grade(clean_line(source.reliability), clean_line(citation.credibility))
+
+
+def grade_text(grade: str) -> str:
+    """How a grade is worded after a citation: "Grade B2"."""
+    return f"Grade {grade}" if grade else ""
+
+
+def note_segments(
+    words: SourceWords, locator: str, attribution: str, grade: str
+) -> tuple[Segment, ...]:
+    """ "attribution; description, locator. URL. Grade B2." from cleaned parts."""
+    text = f"{words.description}, {locator}" if locator else words.description
     if attribution:
         text = f"{attribution}; {text}"
-    grade = admiralty_grade(clean_line(source.reliability), clean_line(citation.credibility))
-    return _with_link(text, source_url(source), f"Grade {grade}." if grade else "")
+    grade = grade_text(grade)
+    return _with_link(text, words.url, f"{grade}." if grade else "")
+
+
+def citation_note(
+    citation: Citation, source: Source, words: SourceWords | None = None
+) -> tuple[Segment, ...]:
+    """The segments of the note for one citation of *source* (*words*: its cached wording)."""
+    words = words or SourceWords.of(source)
+    return note_segments(
+        words,
+        clean_line(citation.locator),
+        clean_line(citation.attribution),
+        citation_grade(citation, words),
+    )
 
 
 def source_entry(source: Source) -> tuple[Segment, ...]:
@@ -112,19 +147,6 @@ def source_entry(source: Source) -> tuple[Segment, ...]:
         details.append(f"reliability {reliability.value} ({RELIABILITY_LABELS[reliability]})")
     tail = "[" + "; ".join(d for d in details if d) + "]"
     return _with_link(_describe(source), source_url(source), tail)
-
-
-def grade_label(reliability: str, credibility: str) -> str:
-    """ "B2 (usually reliable, probably true)" for a sourcing summary; empty when ungraded."""
-    grade = admiralty_grade(reliability, credibility)
-    if not grade:
-        return ""
-    words = []
-    if reliability in {r.value for r in Reliability}:
-        words.append(RELIABILITY_LABELS[Reliability(reliability)])
-    if credibility in {c.value for c in Credibility}:
-        words.append(CREDIBILITY_LABELS[Credibility(credibility)])
-    return f"{grade} ({', '.join(words)})" if words else grade
 
 
 def estimate_text(claim: Claim) -> str:

@@ -20,12 +20,14 @@ import re
 
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _INVALID = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
+"""Any character either pattern above changes (one search decides most strings)."""
 
 
 def clean_text(value: str) -> str:
     """*value* with line breaks unified to ``\\n`` and XML-invalid characters removed."""
-    if not value:
-        return ""
+    if not value or not _SPECIAL.search(value):
+        return value or ""
     return _INVALID.sub("", _LINE_BREAKS.sub("\n", value))
 
 
@@ -41,5 +43,8 @@ def clean_line(value: str) -> str:
 
 def clean_block(value: str) -> str:
     """Clean *value*, keep single line breaks, strip spaces around them and the ends."""
-    lines = (collapse(line) for line in clean_text(value).split("\n"))
+    text = clean_text(value)
+    if "\n" not in text:
+        return collapse(text)
+    lines = (collapse(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)

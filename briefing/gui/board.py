@@ -27,9 +27,9 @@ _SOURCE_OPS = (ops.InsertSource, ops.RemoveSource, ops.ReplaceSource)
 class ClaimBoard(QWidget):
     """Cards with filters; emits the current claim and the selection."""
 
-    currentClaimChanged = Signal(object)
-    """The claim id under the cursor, or None."""
-    selectionChanged = Signal(list)
+    current_claim_changed = Signal(str)
+    """The claim id under the cursor, or "" for none."""
+    selection_changed = Signal(list)
     """Ids of all selected claims."""
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -74,15 +74,16 @@ class ClaimBoard(QWidget):
         self.filter_text = QLineEdit(self)
         self.filter_text.setPlaceholderText("Filter cards…")
         self.filter_text.setClearButtonEnabled(True)
+        self.filter_text.setMinimumWidth(120)
         self.filter_kind = _choice_box(self, "All kinds", [(k.capitalize(), k) for k in ClaimKind])
         self.filter_status = _choice_box(self, "Any status",
                                          [(s.capitalize(), s) for s in ClaimStatus])
         self.filter_tag = QLineEdit(self)
         self.filter_tag.setPlaceholderText("Tag")
         self.filter_tag.setClearButtonEnabled(True)
-        self.filter_tag.setMaximumWidth(110)
+        self.filter_tag.setMaximumWidth(90)
         self.filter_source = QComboBox(self)
-        self.filter_source.setMinimumContentsLength(14)
+        self.filter_source.setMinimumContentsLength(8)
         self.filter_source.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._fill_sources()
@@ -173,10 +174,10 @@ class ClaimBoard(QWidget):
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.currentClaimChanged.emit(current.data(CLAIM_ID_ROLE) if current.isValid() else None)
+        self.current_claim_changed.emit(current.data(CLAIM_ID_ROLE) if current.isValid() else "")
 
     def _selection_changed(self, *_args: object) -> None:
-        self.selectionChanged.emit(self.selected_claim_ids())
+        self.selection_changed.emit(self.selected_claim_ids())
 
     def _on_op(self, op: ops.Op) -> None:
         if isinstance(op, _SOURCE_OPS):
@@ -186,6 +187,8 @@ class ClaimBoard(QWidget):
 
 def _choice_box(parent: QWidget, everything: str, items: list[tuple[str, str]]) -> QComboBox:
     box = QComboBox(parent)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(6)
     box.addItem(everything, "")
     for label, value in items:
         box.addItem(label, value)

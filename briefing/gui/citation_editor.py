@@ -1,11 +1,11 @@
-"""The citations part of the claim inspector: list, add/remove/reorder, and one citation's fields."""
+"""The citations part of the claim inspector: list, add/remove/reorder, and one citation."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +23,7 @@ from briefing.core import ops
 from briefing.core.model import Citation
 from briefing.core.vocab import CREDIBILITY_LABELS
 from briefing.gui.forms import Bursts, choice_box, set_choice, set_text
-from briefing.gui.models.citations import QUOTE, CitationsModel
+from briefing.gui.models.citations import ATTRIBUTION, QUOTE, SOURCE, CitationsModel
 from briefing.gui.session import Session
 from briefing.gui.style import credibility_label
 
@@ -31,8 +31,8 @@ from briefing.gui.style import credibility_label
 class CitationEditor(QWidget):
     """Edits the citations of one claim."""
 
-    sourceRequested = Signal(str, object, object)
-    """Open a source in the reader at (start, end) — both may be None."""
+    source_requested = Signal(str, int, int)
+    """Open a source in the reader at (start, end); -1 when the citation has no offsets."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,14 +45,20 @@ class CitationEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ATTRIBUTION, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setColumnHidden(QUOTE, True)  # shown in full below
+        self.table.setWordWrap(False)
         self.table.setMaximumHeight(110)
         self.table.doubleClicked.connect(self._show_in_reader)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.up_button = QPushButton("Up", self)
-        self.down_button = QPushButton("Down", self)
+        self.add_button = _tool_button(self, "+ Add", "Add a citation to this claim")
+        self.remove_button = _tool_button(self, "− Remove", "Remove the selected citation")
+        self.up_button = _tool_button(self, "↑", "Move the citation up")
+        self.down_button = _tool_button(self, "↓", "Move the citation down")
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -180,7 +186,10 @@ class CitationEditor(QWidget):
         row = self.current_row()
         if row >= 0:
             citation = self.model.citation(row)
-            self.sourceRequested.emit(citation.source, citation.start, citation.end)
+            start, end = citation.start, citation.end
+            if start is None or end is None:
+                start = end = -1
+            self.source_requested.emit(citation.source, start, end)
 
     # ------------------------------------------------------------- display
     def _load_detail(self) -> None:
@@ -207,12 +216,19 @@ class CitationEditor(QWidget):
 
     def _fill_sources(self) -> None:
         wanted = [(s.title or s.key or s.id, s.id) for s in self._doc.sources]
-        current = [(self.source.itemText(i), self.source.itemData(i))
-                   for i in range(self.source.count())]
-        if current != wanted:
+        current = [self.source.itemData(i) for i in range(self.source.count())]
+        if current != [value for _label, value in wanted]:
             self.source.blockSignals(True)
             self.source.clear()
             for label, value in wanted:
                 self.source.addItem(label if len(label) < 50 else label[:49] + "…", value)
                 self.source.setItemData(self.source.count() - 1, label, 3)
             self.source.blockSignals(False)
+
+
+def _tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    return button

@@ -1,46 +1,26 @@
 """Turn a selected passage of a source into a new claim with its citation.
 
-Locator and attribution come from ``briefing.ingest`` when it provides them
-and from the reader's own minimal helpers otherwise.
+Quote, offsets and locator come from ``briefing.ingest.cite_range``; the
+attribution is ingest's first suggestion — a hint the analyst confirms.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.core.document import Document
 from briefing.core.model import Citation, Claim
 from briefing.core.vocab import ClaimKind
-from briefing.gui import _anchors
-
-
-def locator_for(text: str, start: int, end: int) -> str:
-    return _anchors.locator_for(text, start, end)
-
-
-def suggest_attribution(text: str, start: int, end: int) -> str:
-    return _anchors.suggest_attribution(text, start, end)
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) so the passage has no surrounding whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def citation_for(doc: Document, source_id: str, start: int, end: int) -> Citation:
     """A citation of text[start:end] with quote, offsets, locator and attribution."""
-    text = doc.source(source_id).text
-    start, end = trim_span(text, max(0, start), min(len(text), end))
-    return Citation(
-        source=source_id,
-        quote=text[start:end],
-        start=start,
-        end=end,
-        locator=locator_for(text, start, end),
-        attribution=suggest_attribution(text, start, end),
-    )
+    from briefing.ingest import cite_range, suggest_attribution  # heavy: load on first use
+
+    source = doc.source(source_id)
+    citation = cite_range(source, max(0, start), min(len(source.text), end))
+    hints = suggest_attribution(source.text, citation.start, citation.end)
+    return replace(citation, attribution=hints[0].label) if hints else citation
 
 
 def claim_from_selection(doc: Document, source_id: str, start: int, end: int) -> Claim:

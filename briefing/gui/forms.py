@@ -14,6 +14,8 @@ def choice_box(parent: QWidget, items: Iterable[tuple[str, str]], empty: str | N
                tooltips: dict[str, str] | None = None) -> QComboBox:
     """A combo box whose item data are vocabulary values ('' for *empty*)."""
     box = QComboBox(parent)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
     if empty is not None:
         box.addItem(empty, "")
     for label, value in items:

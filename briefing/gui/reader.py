@@ -1,9 +1,9 @@
 """The source reader: a source's text with paragraph numbers and highlighted excerpts.
 
 Selecting text and choosing *New Claim from Selection* emits
-:attr:`SourceReader.newClaimRequested` with the source id and Python character
+:attr:`SourceReader.new_claim_requested` with the source id and Python character
 offsets; the main window turns that into an undoable command.  Hovering a
-highlight lists the claims citing it; clicking one emits ``claimActivated``.
+highlight lists the claims citing it; clicking one emits ``claim_activated``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.document import Document
-from briefing.gui import _anchors
 from briefing.gui.offsets import OffsetMap
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
 
@@ -115,8 +114,8 @@ class ReaderText(QPlainTextEdit):
 class SourceReader(QWidget):
     """Shows one source; turns selections into claim requests."""
 
-    newClaimRequested = Signal(str, int, int)
-    claimActivated = Signal(str)
+    new_claim_requested = Signal(str, int, int)
+    claim_activated = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,9 +203,11 @@ class SourceReader(QWidget):
         self.header.setText(f"{source.title or source.id}\n{meta}")
 
     def _number_paragraphs(self, text: str) -> None:
+        from briefing.ingest import paragraph_spans  # heavy: load when a source is shown
+
         numbers: dict[int, int] = {}
         document = self.text.document()
-        for n, (start, _end) in enumerate(_anchors.paragraph_spans(text), 1):
+        for n, (start, _end) in enumerate(paragraph_spans(text), 1):
             block = document.findBlock(self._map.to_qt(start))
             numbers.setdefault(block.blockNumber(), n)
         self.text.set_paragraph_numbers(numbers)
@@ -251,7 +252,7 @@ class SourceReader(QWidget):
     def _request_claim(self) -> None:
         span = self.selection_range()
         if span is not None and span[1] > span[0]:
-            self.newClaimRequested.emit(self._source_id, *span)
+            self.new_claim_requested.emit(self._source_id, *span)
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.text.createStandardContextMenu(point)
@@ -272,7 +273,7 @@ class SourceReader(QWidget):
     def _click(self, position: int) -> None:
         claim_ids = self.claims_at(self._map.to_py(position))
         if claim_ids:
-            self.claimActivated.emit(claim_ids[0])
+            self.claim_activated.emit(claim_ids[0])
 
     def _on_op(self, op: ops.Op) -> None:
         if self._source_id is None:

@@ -27,12 +27,12 @@ AUTOSAVE_DELAY_MS = 1000
 class Session(QObject):
     """A document being edited, with undo and autosave."""
 
-    saveStateChanged = Signal(str)
+    save_state_changed = Signal(str)
     """A short status text: "Saved", "Saving…", "Not saved", or an autosave error."""
-    editRefused = Signal(str)
+    edit_refused = Signal(str)
     """An edit the Document refused, with its one-line reason."""
-    autosaveFailed = Signal(str)
-    pathChanged = Signal()
+    autosave_failed = Signal(str)
+    path_changed = Signal()
 
     def __init__(
         self,
@@ -86,12 +86,12 @@ class Session(QObject):
     def push(
         self, op: ops.Op, text: str | None = None, merge_key: Hashable | None = None
     ) -> bool:
-        """Apply *op* as an undoable command; False (and editRefused) when refused."""
+        """Apply *op* as an undoable command; False (and edit_refused) when refused."""
         command = OpCommand(self.doc, op, text, merge_key)
         try:
             self.undo_stack.push(command)
         except BriefingError as error:
-            self.editRefused.emit(str(error))
+            self.edit_refused.emit(str(error))
             return False
         return True
 
@@ -104,7 +104,7 @@ class Session(QObject):
         state = self.save_state()
         if state != self._last_state:
             self._last_state = state
-            self.saveStateChanged.emit(state)
+            self.save_state_changed.emit(state)
 
     # ----------------------------------------------------------------- saving
     def flush(self) -> bool:
@@ -117,27 +117,36 @@ class Session(QObject):
         except (BriefingError, OSError) as error:
             message = f"Autosave failed: {error}"
             self._last_state = message
-            self.saveStateChanged.emit(message)
-            self.autosaveFailed.emit(str(error))
+            self.save_state_changed.emit(message)
+            self.autosave_failed.emit(str(error))
             return False
         self.undo_stack.setClean()
         self._report()
         return True
 
-    def save_as(self, path: str | Path) -> None:
-        """Give an untitled session a file: create the store, then autosave there."""
+    def doc_has_content(self) -> bool:
+        doc = self.doc
+        return bool(doc.sources or doc.claims or doc.sections or doc.info.title)
+
+    def save_as(self, path: str | Path) -> Session | None:
+        """Give an untitled session a file, then autosave there.
+
+        Returns None when this session now lives in the file, or a new session
+        on the file when the store loaded its own copy of the document (this
+        session is then spent: its window should hand over to the new one).
+        """
         from briefing.store.database import Store
 
         store = Store.create(str(path), self.doc)
         if store.document is not self.doc:
-            store.close()
-            raise FileProblem(path, "the store did not adopt the open document")
+            return Session(store.document, store=store, path=path)
         self.store = store
         self.path = Path(path)
         self.origin = None
         self.undo_stack.setClean()
-        self.pathChanged.emit()
+        self.path_changed.emit()
         self._report()
+        return None
 
     def save_copy(self, dest: str | Path) -> None:
         """Write a copy elsewhere (the session keeps its own file)."""

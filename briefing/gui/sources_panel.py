@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.document import Document
-from briefing.gui.models.sources import CITED, SEARCH_TEXT_ROLE, SOURCE_ID_ROLE, SourcesModel
+from briefing.gui.models.sources import (
+    CITED,
+    DATE,
+    GRADE,
+    KIND,
+    SEARCH_TEXT_ROLE,
+    SOURCE_ID_ROLE,
+    SourcesModel,
+)
 
 SearchFn = Callable[[str], list[str] | None]
 """Query → ids of matching sources (None: no index, fall back to titles)."""
@@ -48,8 +56,9 @@ class _SourceFilter(QSortFilterProxyModel):
 class SourcesPanel(QWidget):
     """Lists sources; emits which one is current and which one to open."""
 
-    currentSourceChanged = Signal(object)
-    sourceActivated = Signal(str)
+    current_source_changed = Signal(str)
+    """The current source id, or "" for none."""
+    source_activated = Signal(str)
 
     def __init__(self, doc: Document, search: SearchFn | None = None,
                  parent: QWidget | None = None) -> None:
@@ -74,8 +83,11 @@ class SourcesPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, CITED + 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        digit = self.fontMetrics().horizontalAdvance("0")
+        for column, chars in ((DATE, 11), (GRADE, 6), (CITED, 6)):  # fixed: no full scan
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, digit * chars + 12)
+        self.view.setColumnHidden(KIND, True)  # the title's icon and tooltip show the kind
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -115,7 +127,8 @@ class SourcesPanel(QWidget):
                 self.view.setCurrentIndex(index)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.currentSourceChanged.emit(current.data(SOURCE_ID_ROLE) if current.isValid() else None)
+        source_id = current.data(SOURCE_ID_ROLE) if current.isValid() else ""
+        self.current_source_changed.emit(source_id)
 
     def _activated(self, index: QModelIndex) -> None:
-        self.sourceActivated.emit(index.data(SOURCE_ID_ROLE))
+        self.source_activated.emit(index.data(SOURCE_ID_ROLE))

@@ -149,7 +149,7 @@ def csl_entries(data: bytes, path: Path) -> list[Entry]:
         parsed = json.loads(text)
     except (ValueError, RecursionError) as error:
         raise FileProblem(path, f"is not valid JSON ({str(error)[:120]})") from None
-    if isinstance(parsed, dict) and parsed.get("format", "").startswith("briefing/"):
+    if isinstance(parsed, dict) and str(parsed.get("format", "")).startswith("briefing/"):
         raise FileProblem(path, "is a Briefing JSON document, not a source (open it instead)")
     items = [parsed] if isinstance(parsed, dict) and "type" in parsed else parsed
     if not isinstance(items, list):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
 
+from briefing.core.atomic import atomic_path, describe_os_error
 from briefing.core.errors import (
     CorruptFile,
     FileLocked,
@@ -119,21 +121,27 @@ def backup_path(path: Path, version: int) -> Path:
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> sqlite3.Connection:
-    """Copy the file aside, then migrate it in one transaction."""
+    """Copy the file aside, then migrate it in one transaction (the file unchanged on failure)."""
     backup = backup_path(path, version)
     try:
-        shutil.copy2(path, backup)
-    except OSError as error:
-        raise FileProblem(
-            path, f"cannot make a backup before upgrading: {(error.strerror or '').lower()}"
-        ) from None
+        with atomic_path(backup) as tmp:  # a half copy never takes the backup's name
+            shutil.copy2(path, tmp)
+    except FileProblem as problem:
+        reason = problem.problem
+        raise FileProblem(path, f"cannot make a backup before upgrading ({reason})") from None
     conn.execute("BEGIN IMMEDIATE")
     try:
         migrate(conn, version)
         conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
+    except Exception as error:
+        with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
+            conn.execute("ROLLBACK")
+        if isinstance(error, (sqlite3.Error, FileProblem)):
+            raise
+        reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
+        raise FileProblem(
+            path, f"could not be upgraded ({reason or type(error).__name__}); it is unchanged"
+        ) from None
     return conn
 
 

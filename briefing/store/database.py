@@ -69,8 +69,20 @@ class Store:
         path = Path(path)
         if path.exists():
             raise FileProblem(path, "already exists; choose another name")
-        write_briefing(doc or Document(), path)
-        return cls.open(path)
+        doc = doc or Document()
+        write_briefing(doc, path)
+        store = cls.open(path)
+        store._adopt(doc)
+        return store
+
+    def _adopt(self, doc: Document) -> None:
+        """Keep working on *doc* itself (just written to this file), not a reloaded copy,
+        so an editor saving an untitled document keeps its undo history."""
+        self.document.events.unsubscribe(self._changes.record)
+        doc.pending_originals().clear()
+        doc.blob_loader = self._read_original
+        doc.events.subscribe(self._changes.record)
+        self.document = doc
 
     # --------------------------------------------------------------- saving
     @property

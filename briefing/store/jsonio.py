@@ -69,7 +69,12 @@ def loads(text: str, origin: str = "<json>") -> Document:
         raise InvalidJson(
             origin, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
-    return document_from_dict(data, origin)
+    except RecursionError:
+        raise InvalidJson(origin, "not a Briefing JSON file (nested too deeply)") from None
+    try:
+        return document_from_dict(data, origin)
+    except RecursionError:
+        raise InvalidJson(origin, "the outline or a field is nested too deeply") from None
 
 
 def load_json(path: str | Path) -> Document:

@@ -102,7 +102,8 @@ def test_anchor_moved_picks_the_nearest_occurrence() -> None:
         body=["c1"],
     )
     (found,) = rules_for(doc, "anchor-moved")
-    assert found.fix is not None and found.fix.changes == {"start": 19, "end": 29}
+    assert found.fix is not None
+    assert found.fix.changes == {"start": 19, "end": 29, "locator": "para. 1"}
 
 
 def test_source_missing_metadata() -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.checks import sourcing_summary, summary_paragraphs
 from briefing.core.document import Document
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
 from briefing.export import DanglingReferenceError, ExportOptions, build_ir
-from briefing.export.ir import Heading, Paragraph
+from briefing.export.ir import NO_JUDGMENTS, Heading, Paragraph
 from briefing.export.sanitize import clean_block, clean_line, clean_text
 from tests.export.expect import small_document
 
@@ -95,13 +96,39 @@ def test_unmarked_briefing_has_no_banner_or_portion_marks() -> None:
     assert [p.display_text for p in ir.body if isinstance(p, Paragraph)] == ["Plain."]
 
 
-def test_sourcing_summary_is_optional() -> None:
-    assert build_ir(small_document()).summary == ()
-    summary = build_ir(small_document(), ExportOptions(sourcing_summary=True)).summary
-    assert summary[0] == "2 claims (1 judgment) cite 2 sources in 3 notes."
-    assert any(
-        "Harbour Master Daily Log" in line and "supports 1 judgment" in line for line in summary
+def test_sourcing_summary_is_optional_and_is_the_checks_summary() -> None:
+    doc = small_document()
+    assert build_ir(doc).summary == ()
+    summary = build_ir(doc, ExportOptions(sourcing_summary=True)).summary
+    assert summary == tuple(summary_paragraphs(sourcing_summary(doc)))  # one implementation
+    assert summary == (
+        "The 1 key judgment rests on 2 sources: 1 report, 1 interview.",
+        "Source reliability: B (usually reliable) 1, C (fairly reliable) 1.",
+        "\u201cHarbour Master Daily Log\u201d (report) supports 1 key judgment; graded B.",
+        "\u201cMorning Call-in, Coastal Radio\u201d (interview) supports 1 key judgment; "
+        "graded C3.",
     )
+
+
+def test_sourcing_summary_is_cleaned_and_never_silently_empty() -> None:
+    source = Source(id="s1", title="Log\x00 of\x0bthe port", kind="report")
+    judgment = Claim(
+        id="c1", text="Traffic\x1b will recover.", kind="judgment", citations=(Citation("s1"),)
+    )
+    doc = Document(
+        BriefingInfo(title="T"),
+        [source],
+        [judgment],
+        [Section(id="k1", title="Key", blocks=(Block.for_claim("c1"),))],
+    )
+    summary = build_ir(doc, ExportOptions(sourcing_summary=True)).summary
+    assert "\u201cLog of the port\u201d (report) supports 1 key judgment." in summary
+    single = "1 key judgment rests on a single source: \u201cTraffic will recover\u201d."
+    assert summary[-1] == single
+    assert all(clean_line(line) == line for line in summary)
+    information = Claim(id="c1", text="Traffic fell.", citations=(Citation("s1"),))
+    doc = Document(BriefingInfo(title="T"), [source], [information], doc.sections)
+    assert build_ir(doc, ExportOptions(sourcing_summary=True)).summary == (NO_JUDGMENTS,)
 
 
 def test_note_style_comes_from_document_unless_overridden() -> None:

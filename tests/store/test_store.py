@@ -227,3 +227,15 @@ def test_history_records_decisions(tmp_path: Path) -> None:
         store.record_history("marking-override", "exported below highest portion")
     with Store.open(path) as again:
         assert again.history()[0][1:] == ("marking-override", "exported below highest portion")
+
+
+def test_create_keeps_working_on_the_given_document(tmp_path: Path) -> None:
+    doc = Document(sections=[Section("k1", "Key Judgments")])
+    doc.add_source(Source("s1", "Pasted"), original=b"clipboard text")
+    store = Store.create(tmp_path / "new.briefing", doc)
+    assert store.document is doc and not store.has_pending
+    doc.add_claim(Claim("c1", "edited after saving"))
+    store.close()
+    with Store.open(tmp_path / "new.briefing") as again:
+        assert [c.text for c in again.document.claims] == ["edited after saving"]
+        assert again.document.original("s1") == b"clipboard text"

@@ -31,7 +31,6 @@ class SourcesModel(QAbstractTableModel):
         self._doc = doc
         self._rows = IdRows([s.id for s in doc.sources])
         doc.events.subscribe(self._on_op)
-        self.destroyed.connect(lambda *_: doc.events.unsubscribe(self._on_op))
 
     def detach(self) -> None:
         self._doc.events.unsubscribe(self._on_op)

@@ -1,0 +1,58 @@
+"""Every modal question the editor asks, in one place (tests replace these functions)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+BRIEFING_FILTER = "Briefing documents (*.briefing)"
+OPEN_FILTER = "Briefing documents (*.briefing *.json);;All files (*)"
+IMPORT_FILTER = (
+    "Sources (*.txt *.md *.markdown *.html *.htm *.docx *.pdf *.json *.bib);;All files (*)"
+)
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def show_info(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, message,
+                      QMessageBox.StandardButton.Cancel, parent)
+    accept = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is accept
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel' for an untitled document being closed."""
+    answer = QMessageBox.question(
+        parent, "Save Briefing?",
+        f"“{name}” has not been saved to a file yet.\nSave it before closing?",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+    return {QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+
+
+def ask_open_path(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open Briefing", "", OPEN_FILTER)
+    return path or None
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, BRIEFING_FILTER)
+    if not path:
+        return None
+    return path if Path(path).suffix else path + ".briefing"
+
+
+def ask_import_paths(parent: QWidget | None) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import Sources", "", IMPORT_FILTER)
+    return paths

@@ -1,0 +1,84 @@
+"""Editor intents turned into undoable edits (no widgets here).
+
+Each function builds core ops and pushes them through the session's undo
+stack; it returns what the caller needs to select or report.
+"""
+
+from __future__ import annotations
+
+from briefing.core import ops
+from briefing.core.errors import DomainError
+from briefing.core.model import Claim, Source
+from briefing.gui.excerpts import claim_from_selection
+from briefing.gui.session import Session
+
+
+def new_blank_claim(session: Session, index: int | None = None) -> str | None:
+    """Add an empty draft card; its id, or None when refused."""
+    claim = Claim(id=session.doc.new_id("c"))
+    return claim.id if session.push(ops.InsertClaim(claim, index), "New Claim") else None
+
+
+def new_claim_from_selection(session: Session, source_id: str, start: int, end: int) -> str | None:
+    """Add a claim citing text[start:end] of *source_id*; its id, or None."""
+    doc = session.doc
+    text = doc.source(source_id).text
+    if not text[max(0, start):end].strip():
+        return None
+    claim = claim_from_selection(doc, source_id, start, end)
+    return claim.id if session.push(ops.InsertClaim(claim), "New Claim from Selection") else None
+
+
+def delete_claims(session: Session, claim_ids: list[str]) -> bool:
+    """Delete claims (unplacing them first) as one undo step."""
+    doc = session.doc
+    steps: list[ops.Op] = []
+    for claim_id in claim_ids:
+        where = doc.placement(claim_id)
+        if where is not None:
+            steps.append(ops.RemoveBlock(*where))
+        steps.append(ops.RemoveClaim(claim_id))
+    if not steps:
+        return False
+    name = "Delete Claim" if len(claim_ids) == 1 else f"Delete {len(claim_ids)} Claims"
+    return session.push(ops.Batch(tuple(_unplace_in_safe_order(doc, steps)), name), name)
+
+
+def _unplace_in_safe_order(doc: object, steps: list[ops.Op]) -> list[ops.Op]:
+    """RemoveBlock indexes shift as blocks go: remove higher indexes first per section."""
+    blocks = [s for s in steps if isinstance(s, ops.RemoveBlock)]
+    claims = [s for s in steps if not isinstance(s, ops.RemoveBlock)]
+    blocks.sort(key=lambda s: (s.section_id, -s.index))
+    return [*blocks, *claims]
+
+
+def citing_count(session: Session, source_ids: list[str]) -> int:
+    return sum(session.doc.citation_count(s) for s in source_ids)
+
+
+def delete_sources(session: Session, source_ids: list[str]) -> bool:
+    """Delete uncited sources as one undo step (cited ones make the Document refuse)."""
+    if not source_ids:
+        return False
+    name = "Delete Source" if len(source_ids) == 1 else f"Delete {len(source_ids)} Sources"
+    steps = tuple(ops.RemoveSource(s) for s in source_ids)
+    return session.push(ops.Batch(steps, name), name)
+
+
+def add_sources(session: Session, sources: list[tuple[Source, bytes | None]],
+                name: str = "Import Sources") -> list[str]:
+    """Add imported sources as one undo step; returns their ids (empty when refused)."""
+    if not sources:
+        return []
+    doc = session.doc
+    taken = {s.id for s in doc.sources}
+    steps = []
+    for source, original in sources:
+        if source.id in taken or doc.has_claim(source.id):
+            raise DomainError(f"source id {source.id!r} is already used")
+        taken.add(source.id)
+        steps.append(ops.InsertSource(source, None, original))
+    label = name if len(steps) > 1 else "Add Source"
+    if not session.push(ops.Batch(tuple(steps), label), label):
+        return []
+    return [s.id for s, _ in sources]

@@ -1,0 +1,67 @@
+"""The Inspector dock: edits the selected claim, the selected source, or the briefing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from briefing.gui.claim_editor import ClaimEditor
+from briefing.gui.record_form import BriefingForm, SourceForm
+from briefing.gui.session import Session
+
+CLAIM, SOURCE, BRIEFING = range(3)
+
+
+def _scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class Inspector(QWidget):
+    """Three pages — claim, source, briefing — showing whichever was selected last."""
+
+    source_requested = Signal(str, int, int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setContentsMargins(6, 4, 6, 0)
+        self.claim_editor = ClaimEditor(session, self)
+        self.source_form = SourceForm(session, self)
+        self.briefing_form = BriefingForm(session, self)
+        self.pages = QStackedWidget(self)
+        for page in (self.claim_editor, self.source_form, self.briefing_form):
+            self.pages.addWidget(_scrolling(page, self))
+        self.claim_editor.citations.source_requested.connect(self.source_requested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.pages)
+        self.show_claim(None)
+
+    def page(self) -> int:
+        return self.pages.currentIndex()
+
+    def show_claim(self, claim_id: str | None) -> None:
+        self.claim_editor.set_claim(claim_id)
+        self.title.setText("Claim" if claim_id else "Claim — none selected")
+        self.pages.setCurrentIndex(CLAIM)
+
+    def show_source(self, source_id: str | None) -> None:
+        if source_id is None:
+            return
+        self.source_form.set_source(source_id)
+        self.title.setText("Source")
+        self.pages.setCurrentIndex(SOURCE)
+
+    def show_briefing(self) -> None:
+        self.briefing_form.load()
+        self.title.setText("Briefing properties")
+        self.pages.setCurrentIndex(BRIEFING)

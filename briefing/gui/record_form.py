@@ -1,0 +1,174 @@
+"""Inspector pages for a source's metadata and for the briefing's own properties.
+
+Both are forms over one frozen record; each change replaces the record with an
+undoable op, and typing merges into one undo step per burst.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from briefing.core import ops
+from briefing.core.model import Source
+from briefing.core.vocab import (
+    RELIABILITY_LABELS,
+    NoteStyle,
+    SourceKind,
+)
+from briefing.gui.forms import Bursts, choice_box, set_choice, set_text
+from briefing.gui.session import Session
+from briefing.gui.style import reliability_label
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    widget: str = "line"  # line | text | list | choice
+    choices: tuple[tuple[str, str], ...] = ()
+    empty: str | None = None
+
+
+SOURCE_FIELDS = (
+    Field("title", "&Title"),
+    Field("key", "Citation &key"),
+    Field("kind", "K&ind", "choice", tuple((k.capitalize(), k.value) for k in SourceKind)),
+    Field("authors", "&Authors", "list"),
+    Field("publisher", "&Publisher"),
+    Field("container", "&Container"),
+    Field("published", "&Date"),
+    Field("url", "&URL"),
+    Field("doi", "DOI"),
+    Field("accessed", "Accessed"),
+    Field("descriptor", "D&escriptor", "text"),
+    Field("reliability", "&Reliability", "choice",
+          tuple((reliability_label(r.value), r.value) for r in RELIABILITY_LABELS), "—"),
+    Field("notes", "&Notes", "text"),
+)
+
+INFO_FIELDS = (
+    Field("title", "&Title"),
+    Field("subtitle", "&Subtitle"),
+    Field("authors", "&Authors", "list"),
+    Field("date", "&Date"),
+    Field("marking_scheme", "&Marking scheme", "choice",
+          (("None", "none"), ("US (U, C, S, TS)", "us"))),
+    Field("classification", "&Classification"),
+    Field("caveats", "Ca&veats"),
+    Field("note_style", "&Notes as", "choice",
+          tuple((n.value.capitalize(), n.value) for n in NoteStyle)),
+)
+
+
+class RecordForm(QWidget):
+    """A form bound to one record, read with *get* and written with *make_op*."""
+
+    def __init__(self, session: Session, fields: tuple[Field, ...], noun: str,
+                 get: Callable[[], Any], make_op: Callable[[Any], ops.Op],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._get = get
+        self._make_op = make_op
+        self._noun = noun
+        self.bursts = Bursts(session, self)
+        self.widgets: dict[str, Any] = {}
+        form = QFormLayout(self)
+        form.setContentsMargins(6, 6, 6, 6)
+        for field in fields:
+            widget = self._widget(field)
+            self.widgets[field.name] = widget
+            form.addRow(field.label, widget)
+
+    def _widget(self, field: Field) -> Any:
+        label = f"Edit {self._noun} {field.label.replace('&', '').title()}"
+        if field.widget == "choice":
+            box = choice_box(self, field.choices, field.empty)
+            box.activated.connect(lambda _i: self._edit(label, None, field.name,
+                                                        box.currentData() or ""))
+            return box
+        if field.widget == "text":
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.setMaximumHeight(70)
+            edit.textChanged.connect(
+                lambda: self._edit(label, field.name, field.name, edit.toPlainText()))
+            self.bursts.watch(edit)
+            return edit
+        line = QLineEdit(self)
+        if field.widget == "list":
+            line.setPlaceholderText("separate with ;")
+            line.editingFinished.connect(lambda: self._edit(label, None, field.name, tuple(
+                part.strip() for part in line.text().split(";") if part.strip())))
+        else:
+            line.textEdited.connect(lambda v: self._edit(label, field.name, field.name, v))
+            self.bursts.watch(line)
+        return line
+
+    def _edit(self, label: str, merge_field: str | None, name: str, value: Any) -> None:
+        record = self._get()
+        if record is None or getattr(record, name) == value:
+            return
+        key = (id(self), getattr(record, "id", ""), merge_field, self.bursts.serial)
+        self.bursts.pushing = True
+        try:
+            accepted = self._session.push(self._make_op(replace(record, **{name: value})),
+                                          label, key if merge_field else None)
+        finally:
+            self.bursts.pushing = False
+        if not accepted:
+            self.load()
+
+    def load(self) -> None:
+        record = self._get()
+        self.setEnabled(record is not None)
+        if record is None:
+            return
+        for name, widget in self.widgets.items():
+            value = getattr(record, name)
+            if isinstance(widget, QPlainTextEdit | QLineEdit):
+                if isinstance(value, tuple):
+                    if not widget.hasFocus():
+                        set_text(widget, "; ".join(value))
+                else:
+                    set_text(widget, value)
+            else:
+                set_choice(widget, value if isinstance(value, str) else "custom")
+
+
+class SourceForm(RecordForm):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        self.source_id: str | None = None
+        super().__init__(session, SOURCE_FIELDS, "Source", self._source, ops.ReplaceSource,
+                         parent)
+        session.doc.events.subscribe(self._on_op)
+
+    def _source(self) -> Source | None:
+        doc = self._session.doc
+        return doc.source(self.source_id) if self.source_id and doc.has_source(
+            self.source_id) else None
+
+    def set_source(self, source_id: str | None) -> None:
+        self.bursts.next()
+        self.source_id = source_id
+        self.load()
+
+    def _on_op(self, op: ops.Op) -> None:
+        if isinstance(op, ops.ReplaceSource | ops.RemoveSource | ops.InsertSource):
+            self.load()
+
+
+class BriefingForm(RecordForm):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, INFO_FIELDS, "Briefing", lambda: session.doc.info,
+                         ops.SetInfo, parent)
+        session.doc.events.subscribe(self._on_op)
+        self.load()
+
+    def _on_op(self, op: ops.Op) -> None:
+        if isinstance(op, ops.SetInfo):
+            self.load()

@@ -1,0 +1,96 @@
+"""Headless screenshots of the editor for the README (``make screenshots``).
+
+``python -m briefing.gui.screenshots OUTDIR [--input FILE]`` writes
+``board.png``, ``reader.png`` and ``inspector.png``.  Without ``--input`` it
+builds a small briefing on the seed article (../shared/seed/news-article.txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "news-article.txt"
+
+# card text in our own words; each cites a verbatim passage of the seed article
+SAMPLE_CLAIMS = (
+    ("The intelligence has always been that Putin wants more", "quote", "", "", "checked",
+     "Quigley: the intelligence has always said Putin wants more"),
+    ("has not abandoned his goal of seizing all of Ukraine", "information", "", "", "checked",
+     "US agencies still judge that Putin aims to take all of Ukraine"),
+    ("Russia currently controls approximately 20% of Ukrainian territory", "information",
+     "", "", "draft", "Russia holds about a fifth of Ukraine's territory"),
+    ("Russia seeks to avoid a larger European war", "information", "", "", "disputed",
+     "The DNI says Russia wants to avoid a wider war in Europe"),
+    ("present a sharp divergence from the optimistic messaging", "judgment", "moderate",
+     "likely", "draft", "Public peace messaging likely overstates Moscow's flexibility"),
+)
+
+
+def sample_document(seed: Path):  # noqa: ANN201
+    from briefing.core.document import Document
+    from briefing.core.model import BriefingInfo, Claim, Source
+    from briefing.gui.excerpts import citation_for
+
+    text = seed.read_text(encoding="utf-8")
+    doc = Document(
+        BriefingInfo(title="Russian aims in the Ukraine talks", marking_scheme="us"),
+        [Source(id="s1", key="article", kind="news", title="US intelligence on Putin's aims",
+                published="2025-12", reliability="B", text=text)],
+    )
+    for n, (passage, kind, confidence, likelihood, status, card) in enumerate(SAMPLE_CLAIMS):
+        start = text.index(passage)
+        citation = citation_for(doc, "s1", start, start + len(passage))
+        doc.add_claim(Claim(id=f"c{n + 1}", text=card, kind=kind, confidence=confidence,
+                            likelihood=likelihood, status=status, portion="U",
+                            tags=("intent",) if n < 2 else (),
+                            citations=(replace(citation, credibility="2" if n < 3 else "3"),)))
+    return doc
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--input", type=Path, help="a .briefing or .json to show instead")
+    args = parser.parse_args(argv)
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)  # never touch the user's settings
+    from briefing.gui.app import make_application
+    from briefing.gui.main_window import MainWindow
+    from briefing.gui.session import Session, open_session
+
+    app = make_application([])
+    app.setOrganizationName("BriefingScreenshots")
+    from PySide6.QtCore import QSettings
+
+    QSettings().clear()  # the default layout, whatever a test left behind
+    session = open_session(args.input) if args.input else Session(sample_document(SEED))
+    window = MainWindow(session)
+    window.resize(1400, 860)
+    window.show()
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    doc = session.doc
+    first = doc.claims[0].id if doc.claims else None
+    if first:
+        window.select_claim(first)
+    app.processEvents()
+    window.grab().save(str(args.outdir / "board.png"))
+    if doc.sources:
+        window.open_source(doc.sources[0].id)
+        if first:
+            window.reader.set_active_claim(first)
+        app.processEvents()
+        window.grab().save(str(args.outdir / "reader.png"))
+    window.inspector_dock.grab().save(str(args.outdir / "inspector.png"))
+    print(f"screenshots written to {args.outdir}")
+    session.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

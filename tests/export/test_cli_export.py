@@ -1,0 +1,59 @@
+"""``briefing export`` as a user runs it: options, one-line refusals, files written."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from tests.export.expect import FIXTURES
+
+REPO = Path(__file__).resolve().parents[2]
+SMALL = FIXTURES / "small.json"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_pandoc_citations_write_markdown_and_csl_json(tmp_path: Path) -> None:
+    result = run_cli("export", str(SMALL), "-o", "brief.md", "--citations", "pandoc", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["wrote brief.md", "wrote brief.csl.json"]
+    text = (tmp_path / "brief.md").read_text(encoding="utf-8")
+    assert "[@portlog, {para\\. 1}, duty harbour master&#59; Grade B2]" in text
+    assert '"id": "portlog"' in (tmp_path / "brief.csl.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["brief.docx", "brief.html", "brief.json", "brief.briefing"])
+def test_pandoc_citations_refused_for_other_outputs_in_one_line(tmp_path: Path, name: str) -> None:
+    result = run_cli("export", str(SMALL), "-o", name, "--citations", "pandoc", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"briefing: {name}: --citations pandoc needs a Markdown (.md) output"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_default_citations_are_footnotes(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    assert main(["export", str(SMALL), "-o", str(out)]) == 0
+    assert "[^1]" in out.read_text(encoding="utf-8")
+    assert not (tmp_path / "brief.csl.json").exists()
+
+
+def test_unknown_citation_mode_is_a_usage_error(tmp_path: Path) -> None:
+    result = run_cli("export", str(SMALL), "-o", "x.md", "--citations", "apa", cwd=tmp_path)
+    assert result.returncode == 2 and "invalid choice: 'apa'" in result.stderr

@@ -1,0 +1,54 @@
+"""Headless Qt for GUI tests: offscreen platform, settings in a test location."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+
+from briefing.core.document import Document  # noqa: E402
+from briefing.core.model import BriefingInfo, Source  # noqa: E402
+
+QStandardPaths.setTestModeEnabled(True)
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "news-article.txt"
+QUIGLEY = "The intelligence has always been that Putin wants more"
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _clean_settings(qapp, tmp_path):
+    qapp.setOrganizationName("BriefingTests")
+    qapp.setApplicationName("BriefingTests")
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def seed_doc(seed_text: str) -> Document:
+    """A document with the seed article as its only source, and no claims."""
+    return Document(
+        BriefingInfo(title="Ukraine talks"),
+        [Source(id="s1", key="article", kind="news", title="Intelligence on Putin's aims",
+                published="2025-12-20", reliability="B", text=seed_text)],
+    )
+
+
+@pytest.fixture(autouse=True)
+def dialog_log(monkeypatch):
+    """No real modal dialog ever opens in tests; what would be shown is recorded."""
+    from tests.gui.helpers import DialogLog
+
+    return DialogLog(monkeypatch)
