@@ -66,12 +66,14 @@ def test_json_opens_untitled_and_asks_where_to_save(qtbot, tmp_path, dialog_log,
     assert window.isWindowModified()
     assert "Save" in window.save_label.text()
     dialog_log.save_path = tmp_path / "kept.briefing"
-    window.act_save_as()
-    qtbot.waitUntil(lambda: len(editor.windows) == 3)
-    saved = _keep(qtbot, editor.windows[-1])
-    assert not window.isVisible(), "the untitled window handed over to the saved one"
-    assert saved.session.path == dialog_log.save_path
-    assert not saved.isWindowModified()
+    window.act_new_claim()  # an edit before saving stays undoable after it
+    assert window.act_save_as()
+    assert window.isVisible(), "the same window goes on, now backed by the file"
+    assert window.session.path == dialog_log.save_path
+    assert not window.session.untitled and not window.isWindowModified()
+    assert window.session.undo_stack.canUndo()
+    window.session.undo_stack.undo()
+    window.session.flush()
     with Store.open(dialog_log.save_path, readonly=True) as store:
         assert store.document.sources[0].text == seed_doc.sources[0].text
     assert source.read_text(encoding="utf-8") == jsonio.dumps(seed_doc), "JSON left untouched"
