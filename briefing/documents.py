@@ -6,7 +6,6 @@ from pathlib import Path
 
 from briefing.core.document import Document
 from briefing.core.errors import FileProblem
-from briefing.store.database import Store, write_briefing
 from briefing.store.jsonio import dump_json, load_json
 
 SUFFIXES = (".briefing", ".json")
@@ -19,6 +18,8 @@ def load_document(path: str | Path) -> Document:
         return load_json(path)
     if path.suffix.lower() != ".briefing" and not path.exists():
         raise FileProblem(path, "no such file")
+    from briefing.store.database import Store
+
     store = Store.open(path, readonly=True)
     try:
         return store.document
@@ -33,6 +34,8 @@ def save_document(doc: Document, path: str | Path) -> None:
     if suffix == ".json":
         dump_json(doc, path)
     elif suffix == ".briefing":
+        from briefing.store.database import write_briefing
+
         write_briefing(doc, path)
     else:
         raise FileProblem(

@@ -10,47 +10,44 @@ Public entry points:
 - :func:`suggest_attribution` — who is speaking in a selected passage.
 """
 
-from briefing.ingest.anchors import (
-    Anchor,
-    AnchorStatus,
-    cite_range,
-    reanchor,
-    resolve,
-    resolve_citation,
-)
-from briefing.ingest.attribution import Attribution, suggest_attribution
-from briefing.ingest.common import ImportCancelled, ImportedSource, sequential_ids
-from briefing.ingest.importer import (
-    FORMATS,
-    from_paste,
-    import_bytes,
-    import_file,
-    import_format,
-    import_into,
-    suggest_key,
-)
-from briefing.ingest.locators import LocatorIndex, locator_for, paragraph_spans
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "FORMATS",
-    "Anchor",
-    "AnchorStatus",
-    "Attribution",
-    "ImportCancelled",
-    "ImportedSource",
-    "LocatorIndex",
-    "cite_range",
-    "from_paste",
-    "import_bytes",
-    "import_file",
-    "import_format",
-    "import_into",
-    "locator_for",
-    "paragraph_spans",
-    "reanchor",
-    "resolve",
-    "resolve_citation",
-    "sequential_ids",
-    "suggest_attribution",
-    "suggest_key",
-]
+# Names resolve on first use (PEP 562), so a caller that needs only anchors
+# (``briefing check``) does not pay for pypdf, python-docx and bibtexparser.
+_WHERE = {
+    "Anchor": "anchors",
+    "AnchorStatus": "anchors",
+    "cite_range": "anchors",
+    "reanchor": "anchors",
+    "resolve": "anchors",
+    "resolve_citation": "anchors",
+    "Attribution": "attribution",
+    "suggest_attribution": "attribution",
+    "ImportCancelled": "common",
+    "ImportedSource": "common",
+    "sequential_ids": "common",
+    "FORMATS": "importer",
+    "from_paste": "importer",
+    "import_bytes": "importer",
+    "import_file": "importer",
+    "import_format": "importer",
+    "import_into": "importer",
+    "suggest_key": "importer",
+    "LocatorIndex": "locators",
+    "locator_for": "locators",
+    "paragraph_spans": "locators",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'briefing.ingest' has no attribute {name!r}")
+    value = getattr(import_module(f"briefing.ingest.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

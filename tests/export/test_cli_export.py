@@ -57,3 +57,22 @@ def test_default_citations_are_footnotes(tmp_path: Path) -> None:
 def test_unknown_citation_mode_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("export", str(SMALL), "-o", "x.md", "--citations", "apa", cwd=tmp_path)
     assert result.returncode == 2 and "invalid choice: 'apa'" in result.stderr
+
+
+HEAVY = ("briefing.ingest", "briefing.checks", "jsonschema", "urllib.request", "http", "email")
+
+
+def test_export_to_word_loads_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """Start-up is most of a small export: no ingest, checks, full JSON Schema or web stack."""
+    probe = (
+        "import sys; from briefing.cli import main; "
+        f"main(['export', {str(SMALL)!r}, '-o', {str(tmp_path / 'o.docx')!r}]); "
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r} "
+        f"or m.startswith({HEAVY[:2]!r})))"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
