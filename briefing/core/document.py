@@ -168,6 +168,27 @@ class Document(MutationsMixin):
                 return candidate
             n += 1
 
+    def copy(self) -> Document:
+        """An independent Document with the same records and no subscribers.
+
+        Records are immutable, so only the containers are copied: cheap enough to
+        hand a consistent snapshot to a worker thread.  Original bytes are not
+        carried over (the store's connection belongs to its own thread).
+        """
+        clone = object.__new__(Document)
+        clone.events = Emitter()
+        clone._info = self._info
+        clone._sources = dict(self._sources)
+        clone._claims = dict(self._claims)
+        clone._roots = self._roots
+        clone._sections = dict(self._sections)
+        clone._placement = dict(self._placement)
+        clone._cited = Counter(self._cited)
+        clone._keys = dict(self._keys)
+        clone._originals = {}
+        clone.blob_loader = None
+        return clone
+
     # ---------------------------------------------------------------- editing
     def apply(self, op: ops.Op) -> ops.Op:
         """Perform *op*, notify subscribers and return the op that undoes it."""

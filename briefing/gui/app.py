@@ -30,13 +30,23 @@ class Editor(QObject):
     def new_window(self, session: Session | None = None) -> MainWindow:
         window = MainWindow(session or Session(Document()))
         window.open_requested.connect(self.open)
-        window.new_requested.connect(lambda: self.new_window().show())
+        window.new_requested.connect(lambda name: self.new_from_template(name).show())
         window.quit_requested.connect(self.quit)
         window.session_replaced.connect(lambda s, w=window: self._replace(w, s))
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         self.windows.append(window)
         self._fill_recent(window)
         return window
+
+    def new_from_template(self, name: str) -> MainWindow:
+        """A window on a new untitled briefing from a template (or the bundled sample)."""
+        if name == "sample":
+            from briefing.resources import sample_document
+
+            return self.new_window(Session(sample_document()))
+        from briefing.core.templates import new_document
+
+        return self.new_window(Session(new_document(name, title="")))
 
     def open(self, path: str, parent: MainWindow | None = None) -> MainWindow | None:
         """Open *path* in a window (reusing an empty untitled one); None after an error."""

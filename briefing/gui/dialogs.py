@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 BRIEFING_FILTER = "Briefing documents (*.briefing)"
 OPEN_FILTER = "Briefing documents (*.briefing *.json);;All files (*)"
@@ -56,3 +56,47 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | N
 def ask_import_paths(parent: QWidget | None) -> list[str]:
     paths, _ = QFileDialog.getOpenFileNames(parent, "Import Sources", "", IMPORT_FILTER)
     return paths
+
+
+SAMPLE_LABEL = "Sample briefing (to explore)"
+
+
+def ask_template(parent: QWidget | None) -> str | None:
+    """A template name for File ▸ New ("assessment", "memo", "sitrep", "blank", "sample")."""
+    from briefing.core.templates import TEMPLATES
+
+    names = [*TEMPLATES, "sample"]
+    labels = [TEMPLATES[n][0] if n in TEMPLATES else SAMPLE_LABEL for n in names]
+    default = names.index("assessment") if "assessment" in names else 0
+    label, ok = QInputDialog.getItem(parent, "New Briefing", "Start from:", labels, default,
+                                     False)
+    return names[labels.index(label)] if ok and label in labels else None
+
+
+def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_filter: str,
+                    suffix: str) -> str | None:
+    """Where to export; *suffix* is added when the user typed a name without one."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    if not path:
+        return None
+    return path if Path(path).suffix else path + suffix
+
+
+def ask_reference_doc(parent: QWidget | None) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Reference Template", "",
+                                          "Word documents (*.docx)")
+    return path or None
+
+
+def export_done(parent: QWidget | None, path: str) -> str:
+    """Tell the user the export is written: 'open', 'folder' or 'close'."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Export Finished",
+                      f"Exported to {Path(path).name}.", QMessageBox.StandardButton.Close,
+                      parent)
+    box.setInformativeText(str(Path(path).parent))
+    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("Show in Folder", QMessageBox.ButtonRole.ActionRole)
+    box.setDefaultButton(open_button)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "folder" if clicked is folder_button else "close"

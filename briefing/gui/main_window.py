@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QTabWidget,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -24,28 +25,27 @@ from briefing.core import ops
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs, editing
 from briefing.gui.board import ClaimBoard
+from briefing.gui.checks_panel import ChecksPanel
+from briefing.gui.find_bar import FindBar
 from briefing.gui.importing import Importer, ImportWorker, find_importer
 from briefing.gui.inspector import Inspector
 from briefing.gui.menus import build_actions
+from briefing.gui.outline_view import OutlinePanel
+from briefing.gui.preview import PreviewPanel
 from briefing.gui.reader import SourceReader
 from briefing.gui.session import Session
 from briefing.gui.sources_panel import SourcesPanel
+from briefing.gui.window_review import ReviewActions
 
 BOARD_TAB, READER_TAB, OUTLINE_TAB, PREVIEW_TAB = range(4)
 
 
-def _placeholder(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setEnabled(False)
-    return label
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ReviewActions, QMainWindow):
     """One window per open briefing."""
 
     open_requested = Signal(str)
-    new_requested = Signal()
+    new_requested = Signal(str)
+    """File ▸ New with a template name (see ``briefing.core.templates``) or "sample"."""
     quit_requested = Signal()
     session_replaced = Signal(object)
     """A Save of an untitled document reopened it from its new file."""
@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.actions_["import"].setEnabled(self.importer is not None)
         if self.importer is None:
             self.actions_["import"].setStatusTip("Importing files needs briefing.ingest")
+        self.checks_label = QLabel(self)
+        self.checks_label.setToolTip("Findings of the checks (View ▸ Checks)")
+        self.statusBar().addPermanentWidget(self.checks_label)
         self.save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.save_label)
         self._connect()
@@ -84,11 +87,19 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board, "Board")
         self.tabs.addTab(self.reader, "Reader")
-        self.tabs.addTab(_placeholder("The outline editor comes with the next release."),
-                         "Outline")
-        self.tabs.addTab(_placeholder("The export preview comes with the next release."),
-                         "Preview")
-        self.setCentralWidget(self.tabs)
+        self.outline = OutlinePanel(self.session, self)
+        self.tabs.addTab(self.outline, "Outline")
+        self.preview = PreviewPanel(doc, self)
+        self.tabs.addTab(self.preview, "Preview")
+        self.find_bar = FindBar(doc, self.session.store, self)
+        self.find_bar.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.tabs, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
         self.sources = SourcesPanel(doc, search, self)
         self.inspector = Inspector(self.session, self)
         self.sources_dock = self._dock("Sources", self.sources,
@@ -98,8 +109,12 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("Undo History", QUndoView(self.session.undo_stack, self),
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.history_dock.hide()
+        self.checks = ChecksPanel(self.session, self)
+        self.checks_dock = self._dock("Checks", self.checks,
+                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resizeDocks([self.sources_dock, self.inspector_dock], [330, 420],
                          Qt.Orientation.Horizontal)
+        self.resizeDocks([self.checks_dock], [160], Qt.Orientation.Vertical)
         self.resize(1400, 860)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -111,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def _add_view_menu(self) -> None:
         view = self.menus["View"]
-        for dock in (self.sources_dock, self.inspector_dock, self.history_dock):
+        for dock in (self.sources_dock, self.inspector_dock, self.checks_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         for n, name in enumerate(("Board", "Reader", "Outline", "Preview")):
@@ -131,6 +146,12 @@ class MainWindow(QMainWindow):
         session.autosave_failed.connect(lambda m: dialogs.show_error(self, "Autosave Failed", m))
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
+        self.preview.claim_activated.connect(self.select_claim)
+        self.checks.finding_activated.connect(self.show_finding)
+        self.find_bar.hit_chosen.connect(self.show_hit)
+        self.checks.counts_changed.connect(self._show_check_counts)
+        self.outline.current_claim_changed.connect(
+            lambda c: self._claim_chosen(c) if c else None)
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
@@ -148,6 +169,8 @@ class MainWindow(QMainWindow):
         if not self.board.select_claim(claim_id):
             self.board.clear_filter()
             self.board.select_claim(claim_id)
+        if self.tabs.currentWidget() is not self.outline:
+            self.outline.select_claim(claim_id)
         self._claim_chosen(claim_id)
         self.inspector_dock.show()
 
@@ -193,7 +216,9 @@ class MainWindow(QMainWindow):
 
     # -------------------------------------------------------------- actions
     def act_new(self) -> None:
-        self.new_requested.emit()
+        template = dialogs.ask_template(self)
+        if template is not None:
+            self.new_requested.emit(template)
 
     def act_open(self) -> None:
         path = dialogs.ask_open_path(self)
@@ -272,6 +297,8 @@ class MainWindow(QMainWindow):
     def act_delete(self) -> None:
         if self.sources.view.hasFocus():
             self.delete_sources(self.sources.selected_source_ids())
+        elif self.tabs.currentWidget() is self.outline:
+            self.outline.remove_selected()
         else:
             editing.delete_claims(self.session, self.board.selected_claim_ids())
 
@@ -285,10 +312,6 @@ class MainWindow(QMainWindow):
                                "citations before deleting the source.")
             return False
         return editing.delete_sources(self.session, source_ids)
-
-    def act_find(self) -> None:
-        self.tabs.setCurrentIndex(BOARD_TAB)
-        self.board.focus_filter()
 
     def act_find_sources(self) -> None:
         self.sources_dock.show()
@@ -304,6 +327,18 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(BOARD_TAB)
             self.select_claim(claim_id)
             self.inspector.claim_editor.text.setFocus()
+
+    def act_insert_section(self) -> None:
+        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline.insert_section()
+
+    def act_insert_subsection(self) -> None:
+        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline.insert_section(sub=True)
+
+    def act_insert_prose(self) -> None:
+        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline.insert_prose()
 
     def act_undo_history(self) -> None:
         self.history_dock.show()
@@ -342,6 +377,8 @@ class MainWindow(QMainWindow):
                 return
         self._closed = True
         self.stop_imports()
+        self.preview.wait()
+        self.checks.wait()
         self.save_layout()
         self.session.doc.events.unsubscribe(self._on_op)
         self.session.undo_stack.cleanChanged.disconnect(self._refresh_title)

@@ -21,14 +21,25 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
     "import": ("File", "&Import Sources…", "Ctrl+I", "Add text, web, Word, PDF or reference files"),
     "paste_source": ("File", "New Source from C&lipboard", "Ctrl+Shift+V",
                      "Make a source from the text on the clipboard"),
+    "export_docx": ("File", "&Word…", "Ctrl+Shift+E", "Export to a Word document with real notes"),
+    "export_md": ("File", "&Markdown…", None, "Export to Markdown with footnotes or citations"),
+    "export_html": ("File", "&HTML…", None, "Export to a standalone web page"),
     "close": ("File", "&Close", Std.Close, "Close this window"),
     "quit": ("File", "&Quit", Std.Quit, "Close every window and quit"),
     "delete": ("Edit", "&Delete", Std.Delete, "Delete the selected cards or sources"),
-    "find": ("Edit", "&Find Cards…", Std.Find, "Filter the claim board"),
+    "find": ("Edit", "&Find…", Std.Find, "Find in claims, paragraphs and sources"),
+    "find_next": ("Edit", "Find &Next", Std.FindNext, "Show the next match"),
+    "find_previous": ("Edit", "Find Pre&vious", Std.FindPrevious, "Show the previous match"),
+    "filter_cards": ("Edit", "Filter &Cards…", "Ctrl+Alt+F", "Filter the claim board"),
     "find_sources": ("Edit", "Find in &Sources…", "Ctrl+Shift+F", "Search the sources"),
     "properties": ("Edit", "Briefing &Properties", "Ctrl+Shift+P",
                    "Edit title, authors, markings and note style"),
     "new_claim": ("Insert", "New &Claim", "Ctrl+Shift+N", "Add a blank claim card"),
+    "insert_section": ("Insert", "&Section", "Ctrl+Alt+S", "Add a section to the outline"),
+    "insert_subsection": ("Insert", "S&ubsection", "Ctrl+Alt+U",
+                          "Add a section inside the current one"),
+    "insert_prose": ("Insert", "&Prose Paragraph", "Ctrl+Alt+P",
+                     "Add a paragraph of your own words to the current section"),
     "undo_history": ("Tools", "Undo &History", None, "Show every step that can be undone"),
     "about": ("Help", "&About Briefing", None, "Version and licence"),
 }
@@ -64,17 +75,23 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     file_menu.addSeparator()
     for name in ("import", "paste_source"):
         file_menu.addAction(actions[name])
+    export_menu = file_menu.addMenu("&Export")
+    for name in ("export_docx", "export_md", "export_html"):
+        export_menu.addAction(actions[name])
     file_menu.addSeparator()
     for name in ("close", "quit"):
         file_menu.addAction(actions[name])
     edit = menus["Edit"]
     edit.addActions([undo, redo])
     edit.addSeparator()
-    for name in ("delete", "find", "find_sources"):
+    for name in ("delete", "find", "find_next", "find_previous", "filter_cards", "find_sources"):
         edit.addAction(actions[name])
     edit.addSeparator()
     edit.addAction(actions["properties"])
     menus["Insert"].addAction(actions["new_claim"])
+    menus["Insert"].addSeparator()
+    for name in ("insert_section", "insert_subsection", "insert_prose"):
+        menus["Insert"].addAction(actions[name])
     menus["Tools"].addAction(actions["undo_history"])
     menus["Help"].addAction(actions["about"])
     window.menus = menus

@@ -1,7 +1,8 @@
 """Headless screenshots of the editor for the README (``make screenshots``).
 
-``python -m briefing.gui.screenshots OUTDIR [--input FILE]`` writes
-``board.png``, ``reader.png`` and ``inspector.png``.  Without ``--input`` it
+``python -m briefing.gui.screenshots OUTDIR [--input FILE] [--size WxH]`` writes
+``board.png``, ``reader.png``, ``inspector.png``, ``outline.png``, ``preview.png``,
+``checks.png`` and ``export.png``.  Without ``--input`` it
 builds a small briefing on the seed article (../shared/seed/news-article.txt).
 """
 
@@ -56,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--input", type=Path, help="a .briefing or .json to show instead")
+    parser.add_argument("--size", default="1400x860", help="window size, e.g. 1366x768")
     args = parser.parse_args(argv)
+    width, height = (int(n) for n in args.size.lower().split("x"))
     from PySide6.QtCore import QStandardPaths
 
     QStandardPaths.setTestModeEnabled(True)  # never touch the user's settings
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     QSettings().clear()  # the default layout, whatever a test left behind
     session = open_session(args.input) if args.input else Session(sample_document(SEED))
     window = MainWindow(session)
-    window.resize(1400, 860)
+    window.resize(width, height)
     window.show()
     args.outdir.mkdir(parents=True, exist_ok=True)
     doc = session.doc
@@ -87,9 +90,50 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
         window.grab().save(str(args.outdir / "reader.png"))
     window.inspector_dock.grab().save(str(args.outdir / "inspector.png"))
+    _review_shots(app, window, args.outdir)
     print(f"screenshots written to {args.outdir}")
     session.close()
     return 0
+
+
+def _settle(app, until=lambda: True, seconds: float = 5.0) -> None:  # noqa: ANN001
+    """Process events until *until()* holds (worker results arrive as events)."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    app.processEvents()
+    while not until() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+
+def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
+    """The outline, the preview, the checks dock and the export dialog."""
+    from briefing.gui.main_window import OUTLINE_TAB, PREVIEW_TAB
+
+    doc = window.session.doc
+    window.tabs.setCurrentIndex(OUTLINE_TAB)
+    placed = doc.placed_claims()
+    if placed:
+        window.outline.select_claim(placed[0].id)
+    _settle(app)
+    window.grab().save(str(outdir / "outline.png"))
+    window.tabs.setCurrentIndex(PREVIEW_TAB)
+    _settle(app, lambda: window.preview.shown_generation > 0)
+    window.grab().save(str(outdir / "preview.png"))
+    window.checks_dock.show()
+    _settle(app, lambda: window.checks.current)
+    first = window.checks.model.index(0, 0)
+    child = window.checks.model.index(0, 0, first)
+    if child.isValid():
+        window.checks.view.setCurrentIndex(child)
+    app.processEvents()
+    window.checks_dock.grab().save(str(outdir / "checks.png"))
+    dialog = window.open_export(".docx")
+    _settle(app)
+    dialog.grab().save(str(outdir / "export.png"))
+    dialog.reject()
 
 
 if __name__ == "__main__":

@@ -94,3 +94,28 @@ def source_kind_icon(kind: str) -> QIcon:
                      (kind or "?")[0].upper())
     painter.end()
     return QIcon(pixmap)
+
+
+PROSE_COLOUR = "#718096"
+
+
+@cache
+def kind_icon(kind: str) -> QIcon:
+    """A small badge for a placed claim's kind (first letter), or ¶ for prose."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(KIND_COLOURS.get(kind, PROSE_COLOUR)))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(QRectF(3, 3, size - 6, size - 6))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(16)
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    letter = (kind or "¶")[0].upper() if kind in KIND_COLOURS else "¶"
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
+    painter.end()
+    return QIcon(pixmap)

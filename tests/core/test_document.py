@@ -152,3 +152,18 @@ def test_any_sequence_of_edits_undoes_to_the_original(doc: Document, data: st.Da
     for inverse in reversed(inverses):
         doc.apply(inverse)
     assert dumps(doc) == original
+
+
+def test_copy_is_independent_of_later_edits() -> None:
+    doc = small_doc()
+    seen: list[ops.Op] = []
+    doc.events.subscribe(seen.append)
+    snapshot = doc.copy()
+    before = dumps(snapshot)
+    doc.update_claim("c2", text="Edited")
+    doc.unplace_claim("c1")
+    doc.add_source(Source("s2", "Another"))
+    assert dumps(snapshot) == before
+    assert snapshot.placement("c1") == ("k1", 0)
+    snapshot.update_claim("c2", text="Edited in the copy")
+    assert doc.claim("c2").text == "Edited" and len(seen) == 3

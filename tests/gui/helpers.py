@@ -38,12 +38,24 @@ class DialogLog:
     def __init__(self, monkeypatch, save_path: Path | None = None, answer: str = "discard"):
         self.errors: list[tuple[str, str]] = []
         self.save_path = save_path
+        self.export_path: Path | None = None
+        self.exported: list[str] = []
+        self.template: str | None = "assessment"
         monkeypatch.setattr(dialogs, "show_error", self._error)
         monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
         monkeypatch.setattr(dialogs, "ask_save_changes", lambda *a: answer)
         monkeypatch.setattr(dialogs, "ask_save_path",
                             lambda *a: str(self.save_path) if self.save_path else None)
         monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+        monkeypatch.setattr(dialogs, "ask_template", lambda *a: self.template)
+        monkeypatch.setattr(dialogs, "ask_export_path",
+                            lambda *a: str(self.export_path) if self.export_path else None)
+        monkeypatch.setattr(dialogs, "ask_reference_doc", lambda *a: None)
+        monkeypatch.setattr(dialogs, "export_done", self._exported)
+
+    def _exported(self, _parent, path: str) -> str:
+        self.exported.append(path)
+        return "close"
 
     def _error(self, _parent, title: str, message: str) -> None:
         self.errors.append((title, message))

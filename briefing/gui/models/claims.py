@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,6 +18,7 @@ from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.model import Claim
 from briefing.core.vocab import portion_mark
+from briefing.gui.models import mime
 from briefing.gui.models.base import IdRows, sync_rows
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +72,21 @@ class ClaimsModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsDragEnabled)
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [mime.CLAIMS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        """The dragged cards' ids (for the outline) and their text (for other apps)."""
+        ids = [self._rows.ids[i.row()] for i in sorted(indexes, key=QModelIndex.row)
+               if i.isValid()]
+        text = "\n\n".join(self._doc.claim(c).text for c in ids if self._doc.has_claim(c))
+        return mime.encode(mime.CLAIMS_MIME, ids, text)
 
     def claim_id(self, row: int) -> str:
         return self._rows.ids[row]

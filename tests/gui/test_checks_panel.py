@@ -1,0 +1,70 @@
+"""The Checks dock: findings by severity, kept current, selectable and fixable (issue 7)."""
+
+from __future__ import annotations
+
+from briefing.checks import Severity
+from briefing.gui.models.findings import FINDING_ROLE, FindingsModel
+from briefing.resources import sample_document
+from tests.gui.helpers import open_window
+
+
+def _rows(model, parent=None):
+    from PySide6.QtCore import QModelIndex
+
+    parent = parent or QModelIndex()
+    return [model.index(r, 0, parent) for r in range(model.rowCount(parent))]
+
+
+def test_checks_dock_lists_the_samples_warning_and_double_click_selects_c4(qtbot):
+    window = open_window(qtbot, sample_document())
+    checks = window.checks
+    qtbot.waitUntil(lambda: checks.current, timeout=10_000)
+    groups = [g.data() for g in _rows(checks.model)]
+    assert groups == ["Warnings (1)", "Notes (2)"]
+    [warning] = _rows(checks.model, _rows(checks.model)[0])
+    assert "c4" in warning.data()
+    assert "ICD 203" in warning.data(0x03)  # the tooltip explains the rule
+    checks.view.setCurrentIndex(warning)
+    assert "confidence" in checks.explain.text().lower()
+    assert not checks.fix_button.isEnabled()  # this rule has no mechanical fix
+    checks.view.doubleClicked.emit(warning)
+    assert window.board.current_claim_id() == "c4"
+    assert window.outline.current() == ("k1", 4)
+    assert window.checks_label.text() == "0 errors · 1 warning"
+
+
+def test_checks_update_after_an_edit_and_a_fix_is_undoable(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, checks = window.session.doc, window.checks
+    doc_before = doc.info.classification
+    window.session.doc.set_info(classification="U")  # now below the CONFIDENTIAL portion
+    qtbot.waitUntil(lambda: checks.current and checks.model.count(Severity.ERROR) == 1,
+                    timeout=10_000)
+    assert window.checks_label.text().startswith("1 error")
+    [error] = _rows(checks.model, _rows(checks.model)[0])
+    finding = error.data(FINDING_ROLE)
+    assert finding.rule == "banner-below-portion"
+    checks.view.setCurrentIndex(error)
+    assert checks.fix_button.isEnabled()
+    checks.fix_button.click()
+    assert doc.info.classification == doc_before
+    qtbot.waitUntil(lambda: checks.current and checks.model.count(Severity.ERROR) == 0,
+                    timeout=10_000)
+    window.session.undo_stack.undo()
+    assert doc.info.classification == "U"
+    qtbot.waitUntil(lambda: checks.current and checks.model.count(Severity.ERROR) == 1,
+                    timeout=10_000)
+
+
+def test_findings_model_passes_modeltester(qtbot, qtmodeltester):
+    from briefing.checks import run_checks
+
+    model = FindingsModel()
+    doc = sample_document()
+    model.set_findings(run_checks(doc))
+    qtmodeltester.check(model, force_py=True)
+    doc.set_info(classification="U")
+    model.set_findings(run_checks(doc))  # the tester watches the reset signals
+    assert [model.index(r, 0).data() for r in range(model.rowCount())][0] == "Errors (1)"
+    model.set_findings([])
+    assert model.rowCount() == 0

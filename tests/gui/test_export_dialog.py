@@ -1,0 +1,149 @@
+"""File ▸ Export: the dialog exports in the background, asks about errors, never half-writes."""
+
+from __future__ import annotations
+
+import pypandoc
+from PySide6.QtCore import QModelIndex, Qt
+
+from briefing.core import ops
+from briefing.core.model import Block, Claim, Source
+from briefing.core.templates import new_document
+from briefing.gui import editing
+from briefing.gui.session import open_session
+from briefing.resources import sample_document
+from briefing.store.database import Store
+from tests.gui.helpers import open_window
+
+PASSAGES = (
+    "The intelligence has always been that Putin wants more",
+    "Russia seeks to avoid a larger European war",
+    "I don't know if Putin wants to do a deal or Putin wants to take the whole country",
+)
+
+
+def _drop_card(window, claim_id: str, section_id: str, row: int) -> None:
+    board, model = window.board, window.outline.model
+    card = board.proxy.mapFromSource(board.model.index(board.model.row_of(claim_id)))
+    assert model.dropMimeData(board.proxy.mimeData([card]), Qt.DropAction.CopyAction, row, 0,
+                              model.section_index(section_id))
+
+
+def _export(window, dialog_log, path, suffix=".docx"):
+    dialog = window.open_export(suffix)
+    dialog_log.export_path = path
+    dialog.browse_button.click()
+    assert dialog.path.text() == str(path)
+    assert dialog.export_button.isEnabled()
+    dialog.export_button.click()
+    return dialog
+
+
+def test_build_the_seed_outline_by_dragging_and_export_to_word(qtbot, tmp_path, dialog_log,
+                                                               seed_text):
+    doc = new_document("assessment", title="Ukraine talks")
+    doc.add_source(Source(id="s1", key="article", kind="news", title="Intelligence on Putin",
+                          published="2025-12-20", url="https://example.org/a", text=seed_text))
+    window = open_window(qtbot, doc)
+    session, stack = window.session, window.session.undo_stack
+    ids = []
+    for passage in PASSAGES:
+        start = seed_text.index(passage)
+        ids.append(editing.new_claim_from_selection(session, "s1", start, start + len(passage)))
+    # outline: KJ = [c3-ish, c1], Background = [c2]; then Outlook moves to the top
+    _drop_card(window, ids[0], "k1", 0)
+    _drop_card(window, ids[1], "k2", 0)
+    _drop_card(window, ids[2], "k1", 0)
+    model = window.outline.model
+    assert model.dropMimeData(model.mimeData([model.section_index("k4")]),
+                              Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    order = [s.title for s in doc.sections]
+    for _ in range(4):  # undo and redo each step
+        stack.undo()
+    assert not doc.placed_claims() and doc.sections[0].title == "Key Judgments"
+    for _ in range(4):
+        stack.redo()
+    assert [s.title for s in doc.sections] == order
+    assert [c.id for c in doc.placed_claims()] == [ids[2], ids[0], ids[1]]
+
+    out = tmp_path / "talks.docx"
+    _export(window, dialog_log, out)
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    assert not dialog_log.errors
+    text = pypandoc.convert_file(str(out), "plain", format="docx", extra_args=["--wrap=none"])
+    body, _, notes = text.partition("[1] ")
+    positions = [body.index(p.split(" don't")[0][:30]) for p in (PASSAGES[2], PASSAGES[0],
+                                                                  PASSAGES[1])]
+    assert positions == sorted(positions)  # claims in outline order
+    assert "[3]" in body and "[4]" not in text  # one note per citation
+    note_lines = ("[1] " + notes).split("\n\n")
+    cited = [line for line in note_lines if line.startswith("[")]
+    assert len(cited) == 3 and all("Intelligence on Putin" in line for line in cited)
+
+
+def test_a_failing_export_writes_nothing_and_says_why(qtbot, tmp_path, dialog_log):
+    window = open_window(qtbot, sample_document())
+    bad_template = tmp_path / "house.docx"
+    bad_template.write_text("not a word file")
+    out = tmp_path / "out.docx"
+    dialog = window.open_export(".docx")
+    dialog.path.setText(str(out))
+    dialog.template.setText(str(bad_template))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialog_log.errors), timeout=20_000)
+    title, message = dialog_log.errors[-1]
+    assert title == "Export Failed" and "house.docx" in message
+    assert not out.exists() and not dialog_log.exported
+    assert dialog.isVisible() and dialog.export_button.isEnabled()  # the user can fix and retry
+
+
+def test_errors_are_listed_and_exporting_needs_consent(qtbot, tmp_path, dialog_log):
+    doc = sample_document()
+    doc.add_claim(Claim(id="bare", text="An unsourced report.", kind="information",
+                        portion="U"))
+    doc.apply(ops.InsertBlock("k2", 0, Block.for_claim("bare")))
+    window = open_window(qtbot, doc)
+    dialog = window.open_export(".md")
+    assert any("bare" in dialog.error_list.item(i).text()
+               for i in range(dialog.error_list.count()))
+    assert not dialog.export_button.isEnabled()
+    dialog.export_anyway.setChecked(True)
+    assert dialog.export_button.isEnabled()
+    out = tmp_path / "out.md"
+    dialog.path.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    assert "An unsourced report" in out.read_text(encoding="utf-8")
+
+
+def test_under_classified_export_needs_the_recorded_override(qtbot, tmp_path, dialog_log):
+    doc = sample_document()
+    doc.set_info(classification="U", caveats="")
+    path = tmp_path / "b.briefing"
+    Store.create(path, doc).close()
+    window = open_window(qtbot, open_session(path))
+    dialog = window.open_export(".html")
+    assert "CONFIDENTIAL" in dialog.shortfall
+    out = tmp_path / "out.html"
+    dialog.path.setText(str(out))
+    dialog.export_anyway.setChecked(True)  # the banner error is also a check error
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: bool(dialog_log.errors), timeout=20_000)
+    assert not out.exists()
+    dialog.override.setChecked(True)
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    assert "CONFIDENTIAL" in out.read_text(encoding="utf-8")
+    history = window.session.store.history()
+    assert any(action == "marking-override" and "out.html" in detail
+               for _at, action, detail in history)
+
+
+def test_markdown_export_offers_pandoc_citations(qtbot, tmp_path, dialog_log):
+    window = open_window(qtbot, sample_document())
+    dialog = window.open_export(".md")
+    dialog.citations.setCurrentIndex(dialog.citations.findData("pandoc"))
+    out = tmp_path / "cites.md"
+    dialog.path.setText(str(out))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    assert "[@" in out.read_text(encoding="utf-8")

@@ -1,0 +1,210 @@
+"""The Outline tab: dropping cards, moving and re-nesting, inline edits, undo (issue 7)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from briefing.core.model import Section
+from briefing.gui import dialogs
+from briefing.gui.app import Editor
+from briefing.gui.main_window import OUTLINE_TAB
+from briefing.gui.models import mime
+from briefing.gui.models.claims import CLAIM_ID_ROLE, PLACED_ROLE
+from briefing.gui.models.outline import OutlineModel
+from briefing.resources import sample_document
+from tests.gui.helpers import open_window
+
+COPY = Qt.DropAction.CopyAction
+MOVE = Qt.DropAction.MoveAction
+
+
+def _titles(model: OutlineModel, parent: QModelIndex = QModelIndex()) -> list[str]:  # noqa: B008
+    return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
+
+
+def _drag_cards(window, claim_ids: list[str]):
+    """The mime data the board produces when the user drags these cards."""
+    board = window.board
+    indexes = [board.proxy.mapFromSource(board.model.index(board.model.row_of(c)))
+               for c in claim_ids]
+    return board.proxy.mimeData(indexes)
+
+
+def test_outline_model_passes_modeltester_through_edits(qtbot, qtmodeltester):
+    window = open_window(qtbot, sample_document())
+    model = window.outline.model
+    qtmodeltester.check(model, force_py=True)
+    doc = window.session.doc
+    window.session.push(__import__("briefing.core.ops", fromlist=["ops"]).InsertSection(
+        Section(id="sub", title="Sub"), "k2", 0))
+    model.dropMimeData(_drag_cards(window, ["c11"]), COPY, 2, 0, model.section_index("k3"))
+    window.outline.select_section("k4")
+    window.outline.move(-1)
+    window.outline.indent()
+    window.outline.outdent()
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert [s.title for s in doc.sections] == _titles(model)
+
+
+def test_dragging_a_card_into_key_judgments_places_it_and_undo_returns_it(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, model = window.session.doc, window.outline.model
+    window.tabs.setCurrentIndex(OUTLINE_TAB)
+    key = model.section_index("k1")
+    assert key.data() == "Key Judgments"
+    data = _drag_cards(window, ["c11"])
+    assert model.canDropMimeData(data, COPY, 2, 0, key)
+    assert model.dropMimeData(data, COPY, 2, 0, key)
+    shown = model.index(2, 0, key)
+    assert shown.data(CLAIM_ID_ROLE) == "c11"
+    assert doc.claim("c11").text.split()[0] in shown.data()
+    assert doc.placement("c11") == ("k1", 2)
+    card = window.board.model.index(window.board.model.row_of("c11"))
+    assert card.data(PLACED_ROLE) is True
+    window.session.undo_stack.undo()
+    assert doc.placement("c11") is None
+    assert doc.has_claim("c11")
+    assert all(model.index(r, 0, key).data(CLAIM_ID_ROLE) != "c11"
+               for r in range(model.rowCount(key)))
+    window.session.undo_stack.redo()
+    assert doc.placement("c11") == ("k1", 2)
+
+
+def test_several_cards_dropped_in_order_are_one_undo_step(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, model, stack = window.session.doc, window.outline.model, window.session.undo_stack
+    before = stack.count()
+    assert model.dropMimeData(_drag_cards(window, ["c13", "c11"]), COPY, -1, 0,
+                              model.section_index("k2"))
+    assert [b.claim for b in doc.section("k2").blocks][-2:] == ["c11", "c13"]
+    assert stack.count() == before + 1
+    stack.undo()
+    assert doc.placement("c11") is None and doc.placement("c13") is None
+
+
+def test_renaming_a_section_inline_is_undoable(qtbot):
+    window = open_window(qtbot, sample_document())
+    model = window.outline.model
+    index = model.section_index("k2")
+    assert model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(index, "Context", Qt.ItemDataRole.EditRole)
+    assert model.section_index("k2").data() == "Context"
+    assert window.session.doc.section("k2").title == "Context"
+    window.session.undo_stack.undo()
+    assert model.section_index("k2").data() == "Background"
+
+
+def test_prose_is_editable_inline_but_claims_are_not(qtbot):
+    window = open_window(qtbot, sample_document())
+    model, doc = window.outline.model, window.session.doc
+    prose, claim = model.block_index("k1", 0), model.block_index("k1", 1)
+    assert model.flags(prose) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(claim) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(prose, "Our own summary.", Qt.ItemDataRole.EditRole)
+    assert doc.section("k1").blocks[0].text == "Our own summary."
+    assert "Our own summary." in model.block_index("k1", 0).data()
+
+
+def test_moving_a_section_into_its_own_child_is_refused(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, model = window.session.doc, window.outline.model
+    from briefing.core import ops
+
+    window.session.push(ops.InsertSection(Section(id="kid", title="Detail"), "k2"))
+    child = model.section_index("kid")
+    assert child.parent() == model.section_index("k2")
+    data = model.mimeData([model.section_index("k2")])
+    steps = window.session.undo_stack.count()
+    for target in (child, model.section_index("k2")):
+        assert not model.canDropMimeData(data, MOVE, -1, 0, target)
+        assert not model.dropMimeData(data, MOVE, -1, 0, target)
+    assert doc.parent_of("kid") == "k2" and doc.parent_of("k2") is None
+    assert window.session.undo_stack.count() == steps
+    # but it can go into another section, as one undoable step
+    assert model.dropMimeData(data, MOVE, -1, 0, model.section_index("k4"))
+    assert doc.parent_of("k2") == "k4"
+    assert _titles(model) == ["Key Judgments", "Negotiations", "Outlook"]
+    window.session.undo_stack.undo()
+    assert _titles(model) == ["Key Judgments", "Background", "Negotiations", "Outlook"]
+
+
+def test_dragging_blocks_and_sections_reorders_them(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, model = window.session.doc, window.outline.model
+    # block c4 (k1, row 4) to the top of Outlook
+    data = model.mimeData([model.block_index("k1", 4)])
+    assert model.dropMimeData(data, MOVE, 0, 0, model.section_index("k4"))
+    assert doc.placement("c4") == ("k4", 0)
+    # Outlook to the top (drop on the root before row 0)
+    assert model.dropMimeData(model.mimeData([model.section_index("k4")]), MOVE, 0, 0,
+                              QModelIndex())
+    assert _titles(model) == ["Outlook", "Key Judgments", "Background", "Negotiations"]
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert _titles(model) == ["Key Judgments", "Background", "Negotiations", "Outlook"]
+    assert doc.placement("c4") == ("k1", 4)
+
+
+def test_keyboard_moves_indent_and_outdent(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, outline = window.session.doc, window.outline
+    window.tabs.setCurrentIndex(OUTLINE_TAB)
+    outline.view.setFocus()
+    outline.select_section("k3")
+    qtbot.keyClick(outline.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [s.id for s in doc.sections] == ["k1", "k3", "k2", "k4"]
+    qtbot.keyClick(outline.view, Qt.Key.Key_Tab)
+    assert doc.parent_of("k3") == "k1"
+    assert outline.current() == ("k3", None)  # the selection follows the moved section
+    qtbot.keyClick(outline.view, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert doc.parent_of("k3") is None
+    outline.select_claim("c1")
+    qtbot.keyClick(outline.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert doc.placement("c1") == ("k1", 2)
+    assert outline.current() == ("k1", 2)
+
+
+def test_removing_a_claim_returns_it_to_the_board(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc = window.session.doc
+    window.tabs.setCurrentIndex(OUTLINE_TAB)
+    window.outline.select_claim("c2")
+    window.act_delete()
+    assert doc.has_claim("c2") and doc.placement("c2") is None
+    assert window.session.undo_stack.undoText() == "Return Claim to Board"
+    window.session.undo_stack.undo()
+    assert doc.placement("c2") is not None
+
+
+def test_insert_menu_adds_section_subsection_and_paragraph(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, outline = window.session.doc, window.outline
+    outline.select_section("k2")
+    window.actions_["insert_section"].trigger()
+    assert window.tabs.currentIndex() == OUTLINE_TAB
+    assert [s.title for s in doc.sections][2] == "New section"
+    new_id = doc.sections[2].id
+    window.actions_["insert_subsection"].trigger()
+    assert [s.title for s in doc.section(new_id).sections] == ["New section"]
+    outline.select_claim("c5")
+    window.actions_["insert_prose"].trigger()
+    assert doc.section("k2").blocks[2].claim is None
+    assert outline.current() == ("k2", 2)
+
+
+def test_file_new_asks_for_a_template(qtbot, monkeypatch):
+    editor = Editor()
+    window = editor.new_window()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(dialogs, "ask_template", lambda *_a: "memo")
+    window.act_new()
+    new = editor.windows[-1]
+    qtbot.addWidget(new)
+    assert new is not window
+    assert _titles(new.outline.model) == ["Bottom Line Up Front", "Background", "Options",
+                                          "Recommendation"]
+    monkeypatch.setattr(dialogs, "ask_template", lambda *_a: None)
+    window.act_new()
+    assert editor.windows[-1] is new
+    assert mime.CLAIMS_MIME in new.board.model.mimeTypes()
