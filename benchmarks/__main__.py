@@ -1,75 +1,89 @@
-"""`make bench`: print one line per figure and write docs/benchmarks.md."""
+"""`make bench`: every figure of DESIGN §6 / issue 9, one line each, and docs/benchmarks.md.
+
+``python -m benchmarks`` runs the whole suite (a few minutes);
+``python -m benchmarks --quick`` runs every figure on small inputs (a check
+that the suite works, not a measurement) and does not write the report.
+"""
 
 from __future__ import annotations
 
-import platform
-import subprocess
+import argparse
 import sys
 import tempfile
-from datetime import date
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from benchmarks import checks_bench, editor_bench, export_bench, ingest_bench, store_bench
 from benchmarks.harness import Figure
-from benchmarks.store_bench import store_figures
+from benchmarks.report import write_report
 
-ROOT = Path(__file__).resolve().parents[1]
-PEER_SCRIPTS = (
-    ("tests.export.bench_export", ("1000", "10000")),
-    ("tests.checks.bench_checks", ()),
-    ("tests.ingest.bench_import", ()),
-)
+Stage = Callable[[Path], Iterable[Figure | str]]
 
 
-def main() -> int:
-    figures: list[Figure] = []
-    notes: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for figure, note in store_figures(Path(tmp)):
-            print(figure.line() if figure else note, flush=True)
-            if figure:
-                figures.append(figure)
-            elif note:
-                notes.append(note)
-    for module, args in PEER_SCRIPTS:
-        notes.append(f"-- python -m {module} {' '.join(args)}")
-        print(notes[-1], flush=True)
-        result = subprocess.run(
-            [sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True
-        )
-        output = (result.stdout + result.stderr).strip().splitlines()
-        for line in output:
-            print(line, flush=True)
-        notes.extend(output)
-    _write_report(figures, notes)
-    return 0
-
-
-def _write_report(figures: list[Figure], notes: list[str]) -> None:
-    out = ROOT / "docs" / "benchmarks.md"
-    out.parent.mkdir(exist_ok=True)
-    lines = [
-        "# Benchmarks",
-        "",
-        f"Written by `make bench` on {date.today().isoformat()}; machine: "
-        f"{platform.machine()}, {platform.system()} {platform.release()}, "
-        f"Python {sys.version.split()[0]}, {_cores()} cores.",
-        "Medians of several runs, min–max in brackets; ratios are against a peer run in the",
-        "same process where one exists. These machines are shared and noisy.",
-        "",
-        "```",
-        *[f.line() for f in figures],
-        *notes,
-        "```",
-        "",
+def full_stages() -> list[Stage]:
+    large = "large.briefing"
+    return [
+        lambda tmp: [store_bench.large_document(tmp / large)],
+        lambda tmp: store_bench.store_figures(tmp / large),
+        lambda tmp: editor_bench.start_figures(
+            editor_bench.write_sample(tmp / "sample.briefing"), tmp / large
+        ),
+        lambda tmp: checks_bench.checks_figures(),
+        lambda tmp: checks_bench.preview_figures(),
+        lambda tmp: editor_bench.preview_figures(),
+        lambda tmp: ingest_bench.import_figures(tmp),
+        lambda tmp: export_bench.export_figures(tmp),
     ]
-    out.write_text("\n".join(lines), encoding="utf-8")
-    print(f"wrote {out.relative_to(ROOT)}")
 
 
-def _cores() -> int:
-    import os
+def quick_stages() -> list[Stage]:
+    """Every figure function on tiny inputs (used by tests/test_benchmarks_smoke.py)."""
+    large = "large.briefing"
+    return [
+        lambda tmp: [store_bench.large_document(tmp / large, 40, 10, 4)],
+        lambda tmp: store_bench.store_figures(tmp / large, repeat=1, searches=1),
+        lambda tmp: editor_bench.start_figures(
+            editor_bench.write_sample(tmp / "sample.briefing"),
+            tmp / large,
+            1,
+            1,
+            warmup=False,
+            settle_ms=50,
+        ),
+        lambda tmp: checks_bench.checks_figures(40, 5, repeat=1),
+        lambda tmp: checks_bench.preview_figures(20, repeat=1),
+        lambda tmp: editor_bench.preview_figures(10, runs=1),
+        lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
+        lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
+    ]
 
-    return os.cpu_count() or 1
+
+def run(stages: list[Stage], echo: Callable[[str], None] = print) -> list[Figure | str]:
+    entries: list[Figure | str] = []
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as name:
+        for stage in stages:
+            for entry in stage(Path(name)):
+                echo(entry.line() if isinstance(entry, Figure) else f"-- {entry}")
+                entries.append(entry)
+    return entries
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="tiny inputs; no report")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    entries = run(
+        quick_stages() if args.quick else full_stages(), lambda line: print(line, flush=True)
+    )
+    elapsed = time.perf_counter() - began
+    if not args.quick:
+        path = write_report(entries, elapsed)
+        print(f"wrote {path} in {elapsed / 60:.1f} min")
+    missed = [e.name for e in entries if isinstance(e, Figure) and e.verdict == "MISSED"]
+    print(f"{len(missed)} target(s) missed" + (": " + "; ".join(missed) if missed else ""))
+    return 0
 
 
 if __name__ == "__main__":

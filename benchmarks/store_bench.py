@@ -2,52 +2,49 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.generate import synthetic_document
-from benchmarks.harness import Figure, measure, peak_rss_mb
+from benchmarks.harness import Figure, measure
 from briefing.store.database import Store, write_briefing
 
+OPEN_TARGET = 0.3
+SEARCH_TARGET = 0.02
 QUERIES = ("ceasefire", "guarantees frontline", "envoy talks", "secur", "the", "kalomi")
+"""Common and rare words, a two-word query, a prefix, a stop word, a pseudo-word."""
 
 
-def store_figures(tmp: Path) -> Iterator[tuple[Figure | None, str]]:
-    doc = synthetic_document(claims=5000, sources=1000, paragraphs=40)
+def large_document(
+    path: Path, claims: int = 5000, sources: int = 1000, paragraphs: int = 40
+) -> str:
+    """Write the large .briefing (1,000 sources of ~20 KB, 5,000 claims); describe it."""
+    doc = synthetic_document(claims, sources, paragraphs)
     size_mb = sum(len(s.text) for s in doc.sources) / 1e6
-    path = tmp / "large.briefing"
+    path.unlink(missing_ok=True)
     write_briefing(doc, path)
-    del doc
-    gc.collect()
-    yield (
-        None,
-        (
-            f"large document: 1,000 sources ({size_mb:.1f} MB text), 5,000 claims, "
-            f"file {path.stat().st_size / 1e6:.1f} MB"
-        ),
+    return (
+        f"large document: {sources:,} sources ({size_mb:.1f} MB text), {claims:,} claims, "
+        f".briefing file {path.stat().st_size / 1e6:.1f} MB"
     )
 
+
+def store_figures(path: Path, repeat: int = 5, searches: int = 20) -> Iterator[Figure]:
     def open_ready() -> None:
         Store.open(path, readonly=True).close()
 
-    yield (
-        Figure(
-            "open 1,000 sources / 5,000 claims to a ready Document",
-            measure(open_ready, 5),
-            target=0.3,
-        ),
-        "",
+    yield Figure(
+        "open large .briefing to a ready Document",
+        measure(open_ready, repeat, warmup=1),
+        target=OPEN_TARGET,
     )
     store = Store.open(path, readonly=True)
-    for query in QUERIES:
-        yield (
-            Figure(
+    try:
+        for query in QUERIES:
+            yield Figure(
                 f"full-text search {query!r}",
-                measure(lambda q=query: store.search(q), 20),
-                target=0.02,
-            ),
-            "",
-        )
-    store.close()
-    yield None, f"peak resident memory of the benchmark process: {peak_rss_mb():.0f} MB"
+                measure(lambda q=query: store.search(q), searches, warmup=1),
+                target=SEARCH_TARGET,
+            )
+    finally:
+        store.close()
