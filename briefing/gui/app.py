@@ -8,24 +8,61 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.document import Document
-from briefing.core.errors import BriefingError
-from briefing.gui import dialogs
+from briefing.core.errors import BriefingError, FileLocked
+from briefing.gui import dialogs, recovery
 from briefing.gui.main_window import MainWindow
 from briefing.gui.session import Session, open_session
 
 MAX_RECENT = 10
 
 
+class BriefingApplication(QApplication):
+    """The application; turns the system's "open this file" (macOS) into a signal.
+
+    Overriding ``event`` sees only the application's own events, unlike an
+    application-wide event filter, which every event of every widget would pass
+    through.
+    """
+
+    file_open_requested = Signal(str)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen:
+            path = event.file()  # type: ignore[attr-defined]
+            if path:
+                self.file_open_requested.emit(path)
+                return True
+        return super().event(event)
+
+
 class Editor(QObject):
-    """Owns the open windows: opening, new documents, recent files, quitting."""
+    """Owns the open windows: opening, new documents, recent files, quitting.
+
+    It also opens the files the system asks it to (macOS sends a
+    ``QFileOpenEvent`` when a .briefing is double-clicked or dropped on the Dock).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.windows: list[MainWindow] = []
+        app = QApplication.instance()
+        if isinstance(app, BriefingApplication):
+            app.file_open_requested.connect(self.open)
+        elif app is not None:  # an application made elsewhere (tests): watch all its events
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and watched is QApplication.instance():
+            path = event.file()  # type: ignore[attr-defined]
+            if path:
+                self.open(path)
+                return True
+        return super().eventFilter(watched, event)
 
     def new_window(self, session: Session | None = None) -> MainWindow:
         window = MainWindow(session or Session(Document()))
@@ -56,10 +93,8 @@ class Editor(QObject):
                 window.raise_()
                 window.activateWindow()
                 return window
-        try:
-            session = open_session(path)
-        except BriefingError as error:
-            dialogs.show_error(parent or self._active(), "Cannot Open Briefing", str(error))
+        session = self._open_session(path, parent)
+        if session is None:
             return None
         blank = self._blank_window()
         window = self.new_window(session)
@@ -69,6 +104,56 @@ class Editor(QObject):
         window.show()
         if session.path is not None:
             self.add_recent(str(session.path))
+        return window
+
+    def _open_session(self, path: str, parent: MainWindow | None) -> Session | None:
+        """The session on *path*; offers read-only when it is being edited elsewhere."""
+        parent = parent or self._active()
+        try:
+            return open_session(path)
+        except FileLocked as error:
+            if not dialogs.ask_open_locked(parent, path, str(error)):
+                return None
+            try:
+                return open_session(path, read_only=True)
+            except BriefingError as again:
+                error = again
+        except BriefingError as problem:
+            error = problem
+        dialogs.show_error(parent, "Cannot Open Briefing", str(error))
+        return None
+
+    def start(self, path: str | None = None) -> list[MainWindow]:
+        """What ``briefing [FILE]`` shows: *path* (or a new window), plus the document a
+        crashed run left open, reopened at its last committed state."""
+        shown: list[MainWindow] = []
+        crashed = recovery.pending()
+        if crashed is not None:
+            recovery.forget()
+            if path is None or Path(path).resolve() != crashed.resolve():
+                window = self._recover(crashed)
+                shown += [window] if window is not None else []
+        if path:
+            window = self.open(path)
+            if window is not None:
+                shown.append(window)
+                if crashed is not None and Path(path).resolve() == crashed.resolve():
+                    window.show_recovered(recovery.recovered_message(crashed))
+        if not shown:
+            window = self.new_window()
+            window.show()
+            shown.append(window)
+        return shown
+
+    def _recover(self, path: Path) -> MainWindow | None:
+        try:
+            session = open_session(path)
+        except BriefingError:
+            return None  # e.g. still open in a running instance: nothing to recover here
+        window = self.new_window(session)
+        window.show()
+        window.show_recovered(recovery.recovered_message(path))
+        self.add_recent(str(path))
         return window
 
     def quit(self) -> None:
@@ -124,21 +209,41 @@ def _recent(settings: QSettings) -> list[str]:
     return [value] if isinstance(value, str) else [str(v) for v in value]
 
 
+UI_SWITCH_INTERVAL_S = 0.001
+"""How long a worker thread running Python may keep the GIL while the UI thread waits
+for it (Python's default is 5 ms; every Qt callback into Python would pay that)."""
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
+    app = QApplication.instance() or BriefingApplication(
+        argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("Briefing")
     app.setApplicationName("Briefing")
     app.setApplicationDisplayName("Briefing")
     app.setDesktopFileName("briefing")
+    app.setWindowIcon(app_icon())
     return app
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def app_icon() -> QIcon:
+    """The window icon from the bundled PNGs (QtSvg is not bundled, so not the SVG)."""
+    from briefing.resources import resource_path
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource_path("icons", f"briefing-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def run(path: str | None = None, argv: list[str] | None = None) -> int:
     """Open the editor on *path* (.briefing or .json), run the event loop, return its code."""
     app = make_application(argv)
     editor = Editor(app)
-    window = editor.new_window()
-    window.show()
-    if path:
-        editor.open(path, window)
+    editor.start(path)  # no blank window first: one window to build before the first paint
     return app.exec()

@@ -25,10 +25,16 @@ from briefing.checks import Finding, Severity, fix_op, run_checks
 from briefing.checks.snapshot import Snapshot
 from briefing.core import ops
 from briefing.core.errors import DomainError
-from briefing.gui.models.findings import FINDING_ROLE, FindingsModel, explanation
+from briefing.gui.models.findings import (
+    FINDING_ROLE,
+    FindingsModel,
+    explanation,
+    finding_key,
+)
 from briefing.gui.session import Session
 
 CHECK_DELAY_MS = 500
+FIRST_CHECK_DELAY_MS = 100
 NOTHING_SELECTED = "Select a finding to see why it matters and what to do."
 
 
@@ -47,8 +53,9 @@ class _CheckJob(QRunnable):
         if self.generation != self._latest[0]:
             return
         findings = run_checks(self._snapshot)
+        keys = [finding_key(f) for f in findings]
         with contextlib.suppress(RuntimeError):
-            self._signals.checked.emit(self.generation, findings)
+            self._signals.checked.emit(self.generation, (findings, keys))
 
 
 class ChecksPanel(QWidget):
@@ -110,7 +117,11 @@ class ChecksPanel(QWidget):
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_now)
         session.doc.events.subscribe(self._on_op)
-        self.check_now()
+        QTimer.singleShot(FIRST_CHECK_DELAY_MS, self, self._first_check)  # after the window shows
+
+    def _first_check(self) -> None:
+        if self._latest[0] == 0:
+            self.check_now()
 
     # ------------------------------------------------------------- checking
     def _on_op(self, _op: ops.Op) -> None:
@@ -126,13 +137,15 @@ class ChecksPanel(QWidget):
         self._pool.start(job)
         return self._latest[0]
 
-    def _show(self, generation: int, findings: list[Finding]) -> None:
+    def _show(self, generation: int, result: tuple[list[Finding], list[tuple]]) -> None:
         if generation != self._latest[0]:
             return
+        findings, keys = result
         selected = self.view.currentIndex().data(FINDING_ROLE)
-        self.model.set_findings(findings)
-        self.view.expandAll()
-        if selected is not None:
+        if self.model.set_findings(findings, keys):
+            for row in range(self.model.rowCount()):
+                self.view.expand(self.model.index(row, 0))
+        if selected is not None and self.view.currentIndex().data(FINDING_ROLE) != selected:
             index = self.model.index_of(selected)
             if index.isValid():
                 self.view.setCurrentIndex(index)
@@ -147,6 +160,7 @@ class ChecksPanel(QWidget):
 
     def wait(self) -> None:
         self._timer.stop()
+        self._latest[0] += 1  # no first check after this; queued runs are stale
         self._pool.waitForDone()
         self.session.doc.events.unsubscribe(self._on_op)
 

@@ -30,6 +30,18 @@ def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bo
     return box.clickedButton() is accept
 
 
+def ask_open_locked(parent: QWidget | None, path: str, problem: str) -> bool:
+    """True to open a document that is being edited elsewhere read-only, False to cancel."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Briefing Is Open Elsewhere", problem,
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("You can open it read-only: you can read, search and export it, "
+                           "but not change it here.")
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel' for an untitled document being closed."""
     answer = QMessageBox.question(

@@ -38,7 +38,6 @@ from briefing.export import ExportOptions, export_document
 from briefing.export.api import marking_shortfall
 from briefing.gui import dialogs
 from briefing.gui.session import Session
-from briefing.gui.snapshot import frozen_copy
 
 FORMATS: dict[str, tuple[str, str]] = {
     ".docx": ("Word", "Word documents (*.docx)"),
@@ -231,7 +230,7 @@ class ExportDialog(QDialog):
             return
         self._running = self.request()
         self._set_busy(True)
-        self._pool.start(_ExportJob(frozen_copy(self.session.doc), self._running,
+        self._pool.start(_ExportJob(self.session.doc.copy(), self._running,
                                     self._signals))
 
     def _set_busy(self, busy: bool) -> None:

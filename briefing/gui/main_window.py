@@ -6,11 +6,14 @@ connects them and runs the file-level actions.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThread, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThread, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing
+from briefing.gui import dialogs, editing, recovery
 from briefing.gui.board import ClaimBoard
 from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
@@ -31,16 +34,21 @@ from briefing.gui.importing import Importer, ImportWorker, find_importer
 from briefing.gui.inspector import Inspector
 from briefing.gui.menus import build_actions
 from briefing.gui.outline_view import OutlinePanel
-from briefing.gui.preview import PreviewPanel
 from briefing.gui.reader import SourceReader
 from briefing.gui.session import Session
 from briefing.gui.sources_panel import SourcesPanel
+from briefing.gui.window_files import FileActions
 from briefing.gui.window_review import ReviewActions
 
+if TYPE_CHECKING:
+    from briefing.gui.preview import PreviewPanel
+
 BOARD_TAB, READER_TAB, OUTLINE_TAB, PREVIEW_TAB = range(4)
+READ_ONLY_DISABLED = ("save_as", "import", "paste_source", "delete", "properties", "new_claim",
+                      "insert_section", "insert_subsection", "insert_prose")
 
 
-class MainWindow(ReviewActions, QMainWindow):
+class MainWindow(FileActions, ReviewActions, QMainWindow):
     """One window per open briefing."""
 
     open_requested = Signal(str)
@@ -76,6 +84,29 @@ class MainWindow(ReviewActions, QMainWindow):
         self._refresh_title()
         self._show_save_state(session.save_state())
         self.restore_layout()
+        self.recovery_message = ""
+        if session.read_only:
+            self._make_read_only()
+        self._mark_open()
+        session.path_changed.connect(self._mark_open)
+
+    def _make_read_only(self) -> None:
+        """Nothing here may change the document: editing actions and the inspector are off."""
+        for name in READ_ONLY_DISABLED:
+            self.actions_[name].setEnabled(False)
+        self.reader.new_claim_action.setEnabled(False)
+        self.inspector.setEnabled(False)
+        self.statusBar().showMessage(
+            "Read-only: this briefing is open for editing elsewhere. Save a copy to change it.")
+
+    def _mark_open(self) -> None:
+        if self.session.path is not None and not self.session.read_only:
+            recovery.mark_open(self.session.path)
+
+    def show_recovered(self, message: str) -> None:
+        """Tell the user (without a modal dialog) that the document was recovered."""
+        self.recovery_message = message
+        self.statusBar().showMessage(message, 60_000)
 
     # ------------------------------------------------------------- building
     def _build_views(self) -> None:
@@ -89,8 +120,10 @@ class MainWindow(ReviewActions, QMainWindow):
         self.tabs.addTab(self.reader, "Reader")
         self.outline = OutlinePanel(self.session, self)
         self.tabs.addTab(self.outline, "Outline")
-        self.preview = PreviewPanel(doc, self)
-        self.tabs.addTab(self.preview, "Preview")
+        self._preview: PreviewPanel | None = None  # built when first shown
+        self.tabs.addTab(QWidget(self), "Preview")
+        self.tabs.currentChanged.connect(
+            lambda i: self.preview if i == PREVIEW_TAB else None)
         self.find_bar = FindBar(doc, self.session.store, self)
         self.find_bar.hide()
         central = QWidget(self)
@@ -115,7 +148,25 @@ class MainWindow(ReviewActions, QMainWindow):
         self.resizeDocks([self.sources_dock, self.inspector_dock], [330, 420],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.checks_dock], [160], Qt.Orientation.Vertical)
-        self.resize(1400, 860)
+        self.resize(_first_size())
+
+    @property
+    def preview(self) -> PreviewPanel:
+        """The Preview tab's panel (built, with the export code, on first use)."""
+        if self._preview is None:
+            from briefing.gui.preview import PreviewPanel
+
+            self._preview = PreviewPanel(self.session.doc, self)
+            self._preview.claim_activated.connect(self.select_claim)
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(PREVIEW_TAB)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(PREVIEW_TAB)
+            self.tabs.insertTab(PREVIEW_TAB, self._preview, "Preview")
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+        return self._preview
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -146,7 +197,6 @@ class MainWindow(ReviewActions, QMainWindow):
         session.autosave_failed.connect(lambda m: dialogs.show_error(self, "Autosave Failed", m))
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
-        self.preview.claim_activated.connect(self.select_claim)
         self.checks.finding_activated.connect(self.show_finding)
         self.find_bar.hit_chosen.connect(self.show_hit)
         self.checks.counts_changed.connect(self._show_check_counts)
@@ -191,7 +241,8 @@ class MainWindow(ReviewActions, QMainWindow):
     def _refresh_title(self, *_args: object) -> None:
         if not shiboken6.isValid(self.session.undo_stack):
             return
-        self.setWindowTitle(f"{self.session.display_name}[*] — Briefing")
+        flag = " (Read-only)" if self.session.read_only else ""
+        self.setWindowTitle(f"{self.session.display_name}{flag}[*] — Briefing")
         self.setWindowModified(self.session.is_modified())
         self.actions_["save_as"].setText("&Save…" if self.session.untitled else "&Save Now")
         self._show_save_state(self.session.save_state())
@@ -215,79 +266,7 @@ class MainWindow(ReviewActions, QMainWindow):
         return [hit.id for hit in hits if hit.kind == "source"]
 
     # -------------------------------------------------------------- actions
-    def act_new(self) -> None:
-        template = dialogs.ask_template(self)
-        if template is not None:
-            self.new_requested.emit(template)
-
-    def act_open(self) -> None:
-        path = dialogs.ask_open_path(self)
-        if path:
-            self.open_requested.emit(path)
-
-    def act_save_as(self) -> bool:
-        """Save an untitled document to a file of the user's choice (a stored one: flush)."""
-        if not self.session.untitled:
-            return self.session.flush()
-        suggested = self.session.display_name + ".briefing"
-        if self.session.origin is not None:
-            suggested = str(self.session.origin.with_suffix(".briefing"))
-        path = dialogs.ask_save_path(self, "Save Briefing", suggested)
-        if not path:
-            return False
-        try:
-            replacement = self.session.save_as(path)
-        except BriefingError as error:
-            dialogs.show_error(self, "Cannot Save", str(error))
-            return False
-        if replacement is not None:
-            self._handed_over = True
-            self.session_replaced.emit(replacement)
-            self.close()
-        else:
-            self._refresh_title()
-        return True
-
-    def act_save_copy(self) -> None:
-        path = dialogs.ask_save_path(self, "Save a Copy", self.session.display_name + " copy")
-        if not path:
-            return
-        try:
-            self.session.save_copy(path)
-        except BriefingError as error:
-            dialogs.show_error(self, "Cannot Save a Copy", str(error))
-            return
-        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
-
-    def act_import(self) -> None:
-        paths = dialogs.ask_import_paths(self)
-        if paths:
-            self.import_files([Path(p) for p in paths])
-
-    def import_files(self, paths: list[Path]) -> None:
-        """Import files in a worker thread; the results become one undo step."""
-        if self.importer is None:
-            dialogs.show_error(self, "Cannot Import", "Importing files is not available.")
-            return
-        from briefing.gui.import_progress import run_import
-
-        thread, worker = run_import(self, self.importer, paths)
-        self._imports.append((thread, worker))
-        thread.finished.connect(lambda: self._imports.remove((thread, worker)))
-
-    def act_paste_source(self) -> None:
-        from briefing.gui.paste import source_from_text
-
-        text = QGuiApplication.clipboard().text()
-        try:
-            source, original = source_from_text(self.session.doc, text)
-        except BriefingError as error:
-            dialogs.show_error(self, "Nothing to Paste", str(error))
-            return
-        if editing.add_sources(self.session, [(source, original)], "New Source from Clipboard"):
-            self.sources.select_source(source.id)
-            self.open_source(source.id)
-
+    # -------------------------------------------------------------- actions
     def act_close(self) -> None:
         self.close()
 
@@ -344,27 +323,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.history_dock.show()
         self.history_dock.raise_()
 
-    def act_about(self) -> None:
-        from briefing import __version__
-
-        dialogs.show_info(self, "About Briefing",
-                          f"Briefing {__version__}\nTurn sources into cited analytic briefings.")
-
-    # ------------------------------------------------------ drag, drop, close
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        documents = [p for p in paths if p.suffix.lower() == ".briefing"]
-        for path in documents:
-            self.open_requested.emit(str(path))
-        others = [p for p in paths if p not in documents]
-        if others:
-            self.import_files(others)
-        event.acceptProposedAction()
-
+    # ------------------------------------------------------------------ close
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
             event.accept()
@@ -377,24 +336,25 @@ class MainWindow(ReviewActions, QMainWindow):
                 return
         self._closed = True
         self.stop_imports()
-        self.preview.wait()
+        if self._preview is not None:
+            self._preview.wait()
+        dialog = getattr(self, "export_dialog", None)
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.wait()  # no export thread outlives the window
         self.checks.wait()
         self.save_layout()
         self.session.doc.events.unsubscribe(self._on_op)
         self.session.undo_stack.cleanChanged.disconnect(self._refresh_title)
         self.session.undo_stack.indexChanged.disconnect(self._refresh_title)
+        path = self.session.path
         try:
             self.session.close()
         except BriefingError as error:
             dialogs.show_error(self, "Cannot Save", str(error))
+        else:
+            if path is not None:
+                recovery.mark_closed(path)
         event.accept()
-
-    def stop_imports(self) -> None:
-        """Cancel running imports and wait for their threads (nothing is added)."""
-        for thread, worker in list(self._imports):
-            worker.cancel()
-            thread.quit()
-            thread.wait()
 
     # --------------------------------------------------------------- layout
     def save_layout(self) -> None:
@@ -410,3 +370,14 @@ class MainWindow(ReviewActions, QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+
+
+def _first_size() -> QSize:
+    """1400×860, or less on a small screen (laptops at 1366×768) so nothing is cut off."""
+    wanted = QSize(1400, 860)
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    return QSize(min(wanted.width(), int(room.width() * 0.95)),
+                 min(wanted.height(), int(room.height() * 0.92)))

@@ -41,6 +41,9 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
     "insert_prose": ("Insert", "&Prose Paragraph", "Ctrl+Alt+P",
                      "Add a paragraph of your own words to the current section"),
     "undo_history": ("Tools", "Undo &History", None, "Show every step that can be undone"),
+    "guide": ("Help", "&User Guide", Std.HelpContents, "Open the user guide"),
+    "sample": ("Help", "Open &Sample Briefing", None,
+               "Explore a finished briefing (a new untitled copy; the sample stays as shipped)"),
     "about": ("Help", "&About Briefing", None, "Version and licence"),
 }
 
@@ -93,6 +96,9 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     for name in ("insert_section", "insert_subsection", "insert_prose"):
         menus["Insert"].addAction(actions[name])
     menus["Tools"].addAction(actions["undo_history"])
+    for name in ("guide", "sample"):
+        menus["Help"].addAction(actions[name])
+    menus["Help"].addSeparator()
     menus["Help"].addAction(actions["about"])
     window.menus = menus
     return actions

@@ -111,11 +111,20 @@ def shift_section(doc: Document, section_id: str, delta: int) -> Plan | None:
 
 
 def shift_block(doc: Document, section_id: str, index: int, delta: int) -> Plan | None:
-    """Move a block up (-1) or down (+1) inside its section."""
+    """Move a block up (-1) or down (+1); from its section's edge it moves into the
+    previous section (as its last block) or the next one (as its first), in reading order."""
     count = len(doc.section(section_id).blocks)
-    if not 0 <= index < count or not 0 <= index + delta < count:
+    if not 0 <= index < count:
         return None
-    return Plan(ops.MoveBlock(section_id, index, section_id, index + delta), "Move Block")
+    if 0 <= index + delta < count:
+        return Plan(ops.MoveBlock(section_id, index, section_id, index + delta), "Move Block")
+    order = [s.id for s in doc.all_sections()]
+    neighbour = order.index(section_id) + (1 if delta > 0 else -1)
+    if not 0 <= neighbour < len(order):
+        return None
+    target = order[neighbour]
+    position = 0 if delta > 0 else len(doc.section(target).blocks)
+    return Plan(ops.MoveBlock(section_id, index, target, position), "Move Block")
 
 
 def indent_section(doc: Document, section_id: str) -> Plan | None:

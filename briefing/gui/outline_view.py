@@ -9,7 +9,7 @@ and outdent.  Every change is one undoable step planned by
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -118,13 +118,13 @@ class OutlinePanel(QWidget):
         self.view.setDropIndicatorShown(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.view.expandAll()
+        self._expanded = False  # expanded when first shown (a hidden tab at start-up)
         self.view.indent_requested.connect(self.indent)
         self.view.outdent_requested.connect(self.outdent)
         self.view.move_requested.connect(self.move)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.model.rowsInserted.connect(self._expand_inserted)
-        self.model.modelReset.connect(self.view.expandAll)
+        self.model.modelReset.connect(self._expand_all)
         self.model.rowsInserted.connect(self._update_hint)
         self.model.rowsRemoved.connect(self._update_hint)
         self.model.modelReset.connect(self._update_hint)
@@ -146,6 +146,15 @@ class OutlinePanel(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         self._update_hint()
+
+    def _expand_all(self) -> None:
+        self._expanded = True
+        self.view.expandAll()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._expanded:
+            self._expand_all()
+        super().showEvent(event)
 
     def _build_actions(self) -> None:
         self.actions_: dict[str, QAction] = {}

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = make_application([])
     app.setOrganizationName("BriefingScreenshots")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
 
     QSettings().clear()  # the default layout, whatever a test left behind
     session = open_session(args.input) if args.input else Session(sample_document(SEED))
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     first = doc.claims[0].id if doc.claims else None
     if first:
         window.select_claim(first)
-    app.processEvents()
+    _settle(app, lambda: window.checks.current)  # the first check runs after the window shows
     window.grab().save(str(args.outdir / "board.png"))
     if doc.sources:
         window.open_source(doc.sources[0].id)
@@ -92,7 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     window.inspector_dock.grab().save(str(args.outdir / "inspector.png"))
     _review_shots(app, window, args.outdir)
     print(f"screenshots written to {args.outdir}")
-    session.close()
+    from briefing.gui import dialogs
+
+    dialogs.ask_save_changes = lambda *_a: "discard"  # a shown sample, nothing to keep
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    window.close()  # waits for every worker (preview, checks, export) and closes the file
+    app.processEvents()
     return 0
 
 
@@ -120,7 +125,7 @@ def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
     _settle(app)
     window.grab().save(str(outdir / "outline.png"))
     window.tabs.setCurrentIndex(PREVIEW_TAB)
-    _settle(app, lambda: window.preview.shown_generation > 0)
+    _settle(app, lambda: not window.preview.updating, seconds=30)
     window.grab().save(str(outdir / "preview.png"))
     window.checks_dock.show()
     _settle(app, lambda: window.checks.current)
@@ -134,6 +139,7 @@ def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
     _settle(app)
     dialog.grab().save(str(outdir / "export.png"))
     dialog.reject()
+    dialog.wait()
 
 
 if __name__ == "__main__":

@@ -22,6 +22,8 @@ from briefing.core.errors import BriefingError, FileProblem
 from briefing.gui.commands import OpCommand
 
 AUTOSAVE_DELAY_MS = 1000
+READ_ONLY_REFUSAL = ("This briefing is open read-only (it is being edited elsewhere); "
+                     "save a copy to make changes.")
 
 
 class Session(QObject):
@@ -61,6 +63,12 @@ class Session(QObject):
         return self.store is None
 
     @property
+    def read_only(self) -> bool:
+        """Opened read-only (the file is open for editing elsewhere): edits are refused
+        and nothing is ever written."""
+        return bool(getattr(self.store, "readonly", False))
+
+    @property
     def display_name(self) -> str:
         if self.doc.info.title.strip():
             return self.doc.info.title.strip()
@@ -71,6 +79,8 @@ class Session(QObject):
         return "Untitled"
 
     def save_state(self) -> str:
+        if self.read_only:
+            return "Read-only"
         if self.store is None:
             return "Not saved" if not self.undo_stack.isClean() or self.origin else "New"
         if self.undo_stack.isClean() and not getattr(self.store, "has_pending", False):
@@ -78,6 +88,8 @@ class Session(QObject):
         return "Saving…"
 
     def is_modified(self) -> bool:
+        if self.read_only:
+            return False
         if self.store is None:
             return not self.undo_stack.isClean() or self.origin is not None
         return not self.undo_stack.isClean()
@@ -87,6 +99,9 @@ class Session(QObject):
         self, op: ops.Op, text: str | None = None, merge_key: Hashable | None = None
     ) -> bool:
         """Apply *op* as an undoable command; False (and edit_refused) when refused."""
+        if self.read_only:
+            self.edit_refused.emit(READ_ONLY_REFUSAL)
+            return False
         command = OpCommand(self.doc, op, text, merge_key)
         try:
             self.undo_stack.push(command)
@@ -96,7 +111,7 @@ class Session(QObject):
         return True
 
     def _edited(self, _index: int = 0) -> None:
-        if self.store is not None:
+        if self.store is not None and not self.read_only:
             self._timer.start()
         self._report()
 
@@ -110,7 +125,7 @@ class Session(QObject):
     def flush(self) -> bool:
         """Write pending edits to the store now; True when the file is up to date."""
         self._timer.stop()
-        if self.store is None:
+        if self.store is None or self.read_only:
             return False
         try:
             self.store.flush()
@@ -175,10 +190,12 @@ def _clone(doc: Document) -> Document:
     return jsonio.loads(jsonio.dumps(doc))
 
 
-def open_session(path: str | Path) -> Session:
+def open_session(path: str | Path, read_only: bool = False) -> Session:
     """Open a ``.briefing`` file (or a briefing/v1 ``.json`` as an untitled document).
 
-    Raises :class:`FileProblem` (or a subclass) with a one-line message.
+    *read_only* opens a .briefing without taking the edit lock (while another
+    process edits it).  Raises :class:`FileProblem` (or a subclass, such as
+    :class:`~briefing.core.errors.FileLocked`) with a one-line message.
     """
     path = Path(path)
     if path.suffix.lower() == ".json":
@@ -189,5 +206,5 @@ def open_session(path: str | Path) -> Session:
         raise FileProblem(path, "no such file")
     from briefing.store.database import Store
 
-    store = Store.open(str(path))
+    store = Store.open(str(path), readonly=read_only)
     return Session(store.document, store=store, path=path)

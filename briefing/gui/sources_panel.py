@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -71,7 +72,7 @@ class SourcesPanel(QWidget):
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText("Search sources…")
         self.search_box.setClearButtonEnabled(True)
-        self.view = QTreeView(self)
+        self.view = _SourceTree(self)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
@@ -132,3 +133,14 @@ class SourcesPanel(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         self.source_activated.emit(index.data(SOURCE_ID_ROLE))
+
+
+class _SourceTree(QTreeView):
+    """The sources list; in a narrow dock the Date column gives way to the titles."""
+
+    NARROW = 340
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.model() is not None:
+            self.setColumnHidden(DATE, event.size().width() < self.NARROW)

@@ -6,9 +6,12 @@ window module stays small); it only routes to the panels and dialogs.
 
 from __future__ import annotations
 
-from briefing.checks import Finding
-from briefing.gui.export_dialog import ExportDialog
-from briefing.gui.find_bar import Hit
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the export dialog (and the export code) load on first use
+    from briefing.checks import Finding
+    from briefing.gui.export_dialog import ExportDialog
+    from briefing.gui.find_bar import Hit
 
 
 class ReviewActions:
@@ -48,6 +51,8 @@ class ReviewActions:
 
     def open_export(self, suffix: str) -> ExportDialog:
         """Show the export dialog for *suffix* (window-modal; it exports in the background)."""
+        from briefing.gui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.session, suffix, self._current_findings(), self)
         dialog.exported.connect(lambda p: self.statusBar().showMessage(f"Exported to {p}", 8000))
         self.export_dialog = dialog

@@ -27,8 +27,25 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+SETTINGS_ENV = "BRIEFING_TEST_SETTINGS"
+
+
+def use_settings_dir(path: str) -> None:
+    """Keep QSettings in *path* (each test run its own, so parallel runs never share)."""
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, path)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_settings(tmp_path_factory) -> str:
+    path = str(tmp_path_factory.mktemp("settings"))
+    use_settings_dir(path)
+    os.environ[SETTINGS_ENV] = path  # child editor processes use the same settings
+    return path
+
+
 @pytest.fixture(autouse=True)
-def _clean_settings(qapp, tmp_path):
+def _clean_settings(qapp, tmp_path, _private_settings):
     qapp.setOrganizationName("BriefingTests")
     qapp.setApplicationName("BriefingTests")
     QSettings().clear()

@@ -52,6 +52,13 @@ class DialogLog:
                             lambda *a: str(self.export_path) if self.export_path else None)
         monkeypatch.setattr(dialogs, "ask_reference_doc", lambda *a: None)
         monkeypatch.setattr(dialogs, "export_done", self._exported)
+        self.read_only_answer = False
+        self.locked_asked: list[str] = []
+        monkeypatch.setattr(dialogs, "ask_open_locked", self._locked)
+
+    def _locked(self, _parent, path: str, problem: str) -> bool:
+        self.locked_asked.append(problem)
+        return self.read_only_answer
 
     def _exported(self, _parent, path: str) -> str:
         self.exported.append(path)

@@ -68,3 +68,39 @@ def test_findings_model_passes_modeltester(qtbot, qtmodeltester):
     assert [model.index(r, 0).data() for r in range(model.rowCount())][0] == "Errors (1)"
     model.set_findings([])
     assert model.rowCount() == 0
+
+
+def _notes(n: int, start: int = 0):
+    from briefing.checks import Finding, Severity
+
+    return [Finding("unplaced-claim", Severity.INFO, {"claim": f"c{i}"}, f"Claim c{i} unplaced")
+            for i in range(start, start + n)]
+
+
+def test_long_groups_are_fetched_as_the_view_scrolls(qtbot, qtmodeltester):
+    from briefing.gui.models.findings import FETCH_ROWS
+
+    model = FindingsModel()
+    assert model.set_findings(_notes(FETCH_ROWS * 2 + 50))
+    group = model.index(0, 0)
+    assert model.rowCount(group) == FETCH_ROWS and model.canFetchMore(group)
+    assert group.data() == f"Notes ({FETCH_ROWS * 2 + 50})"  # the title counts them all
+    while model.canFetchMore(group):
+        model.fetchMore(group)
+    assert model.rowCount(group) == FETCH_ROWS * 2 + 50
+    tested = FindingsModel()
+    tested.set_findings(_notes(FETCH_ROWS * 2 + 50))
+    qtmodeltester.check(tested, force_py=True)  # it fetches as a view would
+
+
+def test_a_changed_finding_is_one_row_not_a_reset(qtbot):
+    model = FindingsModel()
+    model.set_findings(_notes(10))
+    resets, inserted, removed = [], [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    assert not model.set_findings(_notes(10))  # the same findings: nothing happens
+    assert not model.set_findings(_notes(4) + _notes(1, 50) + _notes(5, 5))
+    assert resets == [] and removed == [(4, 4)] and inserted == [(4, 4)]
+    assert model.index(4, 0, model.index(0, 0)).data() == "Claim c50 unplaced"

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.model import BriefingInfo, Citation, Claim, Source
 from briefing.gui.app import Editor
@@ -46,7 +47,7 @@ def test_corrupt_file_shows_one_dialog_and_keeps_the_open_document(qtbot, tmp_pa
     assert bad.read_bytes().startswith(b"SQLite format 3\x00\x13")
 
 
-def test_locked_file_is_refused_with_a_dialog(qtbot, tmp_path, dialog_log):
+def test_a_file_open_elsewhere_can_be_cancelled(qtbot, tmp_path, dialog_log):
     path = tmp_path / "shared.briefing"
     Store.create(path, Document()).close()
     other = Store.open(path)
@@ -54,7 +55,37 @@ def test_locked_file_is_refused_with_a_dialog(qtbot, tmp_path, dialog_log):
         assert _editor(qtbot).open(str(path)) is None
     finally:
         other.close()
-    assert "shared.briefing" in dialog_log.errors[0][1]
+    [problem] = dialog_log.locked_asked
+    assert "shared.briefing" in problem and "another" in problem
+    assert dialog_log.errors == []
+
+
+def test_a_file_open_elsewhere_opens_read_only_and_is_never_written(qtbot, tmp_path,
+                                                                    dialog_log, seed_doc):
+    path = tmp_path / "shared.briefing"
+    Store.create(path, seed_doc).close()
+    other = Store.open(path)
+    try:
+        before = path.read_bytes()
+        dialog_log.read_only_answer = True
+        window = _keep(qtbot, _editor(qtbot).open(str(path)))
+        assert window is not None and window.session.read_only
+        assert "Read-only" in window.windowTitle()
+        assert window.save_label.text() == "Read-only"
+        for name in ("new_claim", "delete", "import", "insert_section", "properties"):
+            assert not window.actions_[name].isEnabled(), name
+        assert not window.inspector.isEnabled()
+        assert not window.session.push(ops.RemoveSource("s1"))
+        assert "read-only" in dialog_log.errors[-1][1]
+        assert window.session.doc.source("s1").title == seed_doc.sources[0].title
+        window.close()
+        assert path.read_bytes() == before
+        other.document.update_source("s1", title="Changed by the editing process")
+        other.flush()  # the process that holds the lock still writes
+    finally:
+        other.close()
+    with Store.open(path, readonly=True) as store:
+        assert store.document.source("s1").title == "Changed by the editing process"
 
 
 def test_json_opens_untitled_and_asks_where_to_save(qtbot, tmp_path, dialog_log, seed_doc):

@@ -208,3 +208,24 @@ def test_file_new_asks_for_a_template(qtbot, monkeypatch):
     window.act_new()
     assert editor.windows[-1] is new
     assert mime.CLAIMS_MIME in new.board.model.mimeTypes()
+
+
+def test_alt_arrows_at_a_sections_edge_move_a_block_into_the_next_section(qtbot):
+    window = open_window(qtbot, sample_document())
+    doc, outline = window.session.doc, window.outline
+    window.tabs.setCurrentIndex(OUTLINE_TAB)
+    outline.view.setFocus()
+    first = doc.section("k2").blocks[0]
+    last = doc.section("k1").blocks[-1]
+    outline.select_section("k2")
+    outline._select(outline.model.block_index("k2", 0))
+    qtbot.keyClick(outline.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert doc.section("k1").blocks[-1] == first  # now the last block of Key Judgments
+    end = len(doc.section("k1").blocks) - 1
+    assert outline.current() == ("k1", end)  # and still selected
+    qtbot.keyClick(outline.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert doc.section("k2").blocks[0] == first  # back at the top of Background
+    assert doc.section("k1").blocks[-1] == last
+    window.session.undo_stack.undo()
+    assert doc.section("k1").blocks[-1] == first
+    assert window.session.undo_stack.redoText() == "Move Block"

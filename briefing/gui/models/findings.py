@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,6 +21,11 @@ GROUP_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings",
 _ICONS = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
           Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
           Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}
+
+
+FETCH_ROWS = 200
+"""Findings of a group shown at first, and added each time the view scrolls to the end:
+the view then lays out a few hundred rows, not thousands."""
 
 
 class _Group:
@@ -41,18 +47,88 @@ def explanation(finding: Finding) -> str:
     return f"{rule.title}\n\n{rule.why}\n\nWhat to do: {rule.action}"
 
 
+def finding_key(finding: Finding) -> tuple:
+    """A hashable identity of *finding* (what the list compares rows by)."""
+    return (finding.rule, finding.severity, tuple(sorted(finding.targets.items())),
+            finding.message, repr(finding.fix))
+
+
 class FindingsModel(QAbstractItemModel):
     """Findings grouped by severity (errors, warnings, notes); empty groups are hidden."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[Severity, list[Finding]]] = []
+        self._keys: list[tuple] = []
+        self._group_keys: list[list[tuple]] = []
+        self._shown: list[int] = []
+        """Rows of each group the views know of (long groups are fetched as scrolled)."""
 
-    def set_findings(self, findings: list[Finding]) -> None:
-        self.beginResetModel()
-        self._groups = [(s, [f for f in findings if f.severity == s]) for s in Severity]
-        self._groups = [(s, items) for s, items in self._groups if items]
-        self.endResetModel()
+    def set_findings(self, findings: list[Finding], keys: list[tuple] | None = None) -> bool:
+        """Show *findings*; True when the model was reset (else rows changed in place).
+
+        A check run after an edit mostly finds what it found before: only the
+        rows that differ are removed and inserted, so views keep their state
+        and do no work for the thousands of rows that stayed.  *keys* (from
+        :func:`finding_key`, one per finding) can be computed off the UI thread.
+        """
+        keys = keys if keys is not None else [finding_key(f) for f in findings]
+        if keys == self._keys:
+            return False
+        self._keys = keys
+        groups = [(s, [(f, k) for f, k in zip(findings, keys, strict=True) if f.severity == s])
+                  for s in Severity]
+        groups = [(s, pairs) for s, pairs in groups if pairs]
+        if [s for s, _p in groups] != [s for s, _i in self._groups] or any(
+                len(pairs) > FETCH_ROWS or len(self._groups[row][1]) > self._shown[row]
+                for row, (_s, pairs) in enumerate(groups)):
+            self.beginResetModel()
+            self._groups = [(s, [f for f, _k in pairs]) for s, pairs in groups]
+            self._group_keys = [[k for _f, k in pairs] for _s, pairs in groups]
+            self._shown = [min(len(items), FETCH_ROWS) for _s, items in self._groups]
+            self.endResetModel()
+            return True
+        for row, (_severity, pairs) in enumerate(groups):
+            self._update_group(row, pairs)
+            self._shown[row] = len(pairs)
+        return False
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if not parent.isValid() or parent.internalPointer() is not _ROOT:
+            return False
+        return self._shown[parent.row()] < len(self._groups[parent.row()][1])
+
+    def fetchMore(self, parent: Index) -> None:
+        """Show the next rows of a long group (views ask as the user scrolls down)."""
+        if not self.canFetchMore(parent):
+            return
+        row = parent.row()
+        first = self._shown[row]
+        last = min(len(self._groups[row][1]), first + FETCH_ROWS) - 1
+        self.beginInsertRows(parent, first, last)
+        self._shown[row] = last + 1
+        self.endInsertRows()
+
+    def _update_group(self, row: int, pairs: list[tuple[Finding, tuple]]) -> None:
+        old, old_keys = self._groups[row][1], self._group_keys[row]
+        new, new_keys = [f for f, _k in pairs], [k for _f, k in pairs]
+        matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
+        parent = self.index(row, 0)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                old[i1:i2] = new[j1:j2]  # equal keys: keep the newer objects
+                continue
+            if i2 > i1:
+                self.beginRemoveRows(parent, i1, i2 - 1)
+                del old[i1:i2]
+                del old_keys[i1:i2]
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(parent, i1, i1 + j2 - j1 - 1)
+                old[i1:i1] = new[j1:j2]
+                old_keys[i1:i1] = new_keys[j1:j2]
+                self.endInsertRows()
+        self.dataChanged.emit(parent, parent)  # the count in the group's title
 
     def findings(self) -> list[Finding]:
         return [f for _s, items in self._groups for f in items]
@@ -62,7 +138,7 @@ class FindingsModel(QAbstractItemModel):
 
     def index_of(self, finding: Finding) -> QModelIndex:
         for row, (_severity, items) in enumerate(self._groups):
-            for n, item in enumerate(items):
+            for n, item in enumerate(items[:self._shown[row]]):
                 if item == finding:
                     return self.index(n, 0, self.index(row, 0))
         return QModelIndex()
@@ -77,8 +153,9 @@ class FindingsModel(QAbstractItemModel):
             return self.createIndex(row, 0, _ROOT)
         if parent.internalPointer() is not _ROOT or parent.row() >= len(self._groups):
             return QModelIndex()
-        severity, items = self._groups[parent.row()]
-        return self.createIndex(row, 0, _GROUPS[severity]) if row < len(items) else QModelIndex()
+        severity, _items = self._groups[parent.row()]
+        shown = self._shown[parent.row()]
+        return self.createIndex(row, 0, _GROUPS[severity]) if row < shown else QModelIndex()
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
@@ -93,7 +170,7 @@ class FindingsModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self._groups)
         if parent.internalPointer() is _ROOT and parent.column() == 0:
-            return len(self._groups[parent.row()][1])
+            return self._shown[parent.row()]
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -25,6 +25,7 @@ from briefing.core.vocab import portion_mark
 from briefing.gui import outline_plan as plan
 from briefing.gui.models import mime
 from briefing.gui.models.claims import CLAIM_ID_ROLE
+from briefing.gui.models.outline_updates import StructureUpdates
 from briefing.gui.style import kind_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,7 +48,7 @@ class _Node:
         self.section_id = section_id
 
 
-class OutlineModel(QAbstractItemModel):
+class OutlineModel(StructureUpdates, QAbstractItemModel):
     """Sections and their blocks; drag, drop and inline edits become undoable ops."""
 
     def __init__(self, doc: Document, push: Push, parent: Any = None) -> None:
@@ -342,60 +343,6 @@ class OutlineModel(QAbstractItemModel):
             self._all_blocks_changed()
         elif new is not self._roots:
             self._reset(new)
-
-    def _structure_changed(self, op: ops.Op, new: tuple[Section, ...]) -> None:
-        if isinstance(op, ops.InsertBlock):
-            row = (len(self._after(new, op.section_id).blocks) - 1
-                   if op.index is None else op.index)
-            self.beginInsertRows(self.section_index(op.section_id), row, row)
-            self._set_roots(new)
-            self.endInsertRows()
-        elif isinstance(op, ops.RemoveBlock):
-            self.beginRemoveRows(self.section_index(op.section_id), op.index, op.index)
-            self._set_roots(new)
-            self.endRemoveRows()
-        elif isinstance(op, ops.MoveBlock):
-            dest = op.to_index + (1 if op.to_section == op.section_id
-                                  and op.to_index >= op.index else 0)
-            self._move(self.section_index(op.section_id), op.index,
-                       self.section_index(op.to_section), dest, new)
-        elif isinstance(op, ops.InsertSection):
-            after = {s.id: (s, p) for s, p, _i in tree.iter_sections(new)}
-            parent = after[op.section.id][1]
-            self._insert_section(new, op.section.id, parent)
-        elif isinstance(op, ops.RemoveSection):
-            parent, row = self._section_row(op.section_id)
-            self.beginRemoveRows(self.section_index(parent), row, row)
-            self._set_roots(new)
-            self.endRemoveRows()
-        elif isinstance(op, ops.MoveSection):
-            old_parent, old_row = self._section_row(op.section_id)
-            dest = len(self._parts(op.parent)[0]) + op.index
-            if op.parent == old_parent and dest >= old_row:
-                dest += 1
-            self._move(self.section_index(old_parent), old_row,
-                       self.section_index(op.parent), dest, new)
-
-    def _insert_section(self, new: tuple[Section, ...], section_id: str,
-                           parent: str | None) -> None:
-        siblings = new if parent is None else self._after(new, parent).sections
-        position = next(i for i, s in enumerate(siblings) if s.id == section_id)
-        row = len(self._parts(parent)[0]) + position
-        self.beginInsertRows(self.section_index(parent), row, row)
-        self._set_roots(new)
-        self.endInsertRows()
-
-    @staticmethod
-    def _after(new: tuple[Section, ...], section_id: str) -> Section:
-        return next(s for s, _p, _i in tree.iter_sections(new) if s.id == section_id)
-
-    def _move(self, source: QModelIndex, row: int, dest_parent: QModelIndex, dest: int,
-              new: tuple[Section, ...]) -> None:
-        if self.beginMoveRows(source, row, row, dest_parent, dest):
-            self._set_roots(new)
-            self.endMoveRows()
-        else:  # a move onto itself: nothing visible changed
-            self._set_roots(new)
 
     def _reset(self, new: tuple[Section, ...]) -> None:
         self.beginResetModel()

@@ -1,0 +1,145 @@
+"""The main window's file actions: new, open, save, import, drops, and the Help menu.
+
+A mixin of :class:`~briefing.gui.main_window.MainWindow` (kept apart so the
+window module stays small); it uses the window's session, panels and signals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
+
+from briefing.core.errors import BriefingError
+from briefing.gui import dialogs, editing
+
+
+def guide_path() -> Path | None:
+    """docs/guide.md of a source checkout or a bundle, if it is there."""
+    from briefing.resources import resource_dir
+
+    for candidate in (resource_dir().parent / "docs" / "guide.md",
+                      resource_dir() / "docs" / "guide.md"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class FileActions:
+    """File and Help actions; mixed into MainWindow."""
+
+    def act_new(self) -> None:
+        template = dialogs.ask_template(self)
+        if template is not None:
+            self.new_requested.emit(template)
+
+    def act_open(self) -> None:
+        path = dialogs.ask_open_path(self)
+        if path:
+            self.open_requested.emit(path)
+
+    def act_save_as(self) -> bool:
+        """Save an untitled document to a file of the user's choice (a stored one: flush)."""
+        if not self.session.untitled:
+            return self.session.flush()
+        suggested = self.session.display_name + ".briefing"
+        if self.session.origin is not None:
+            suggested = str(self.session.origin.with_suffix(".briefing"))
+        path = dialogs.ask_save_path(self, "Save Briefing", suggested)
+        if not path:
+            return False
+        try:
+            replacement = self.session.save_as(path)
+        except BriefingError as error:
+            dialogs.show_error(self, "Cannot Save", str(error))
+            return False
+        if replacement is not None:
+            self._handed_over = True
+            self.session_replaced.emit(replacement)
+            self.close()
+        else:
+            self._refresh_title()
+        return True
+
+    def act_save_copy(self) -> None:
+        path = dialogs.ask_save_path(self, "Save a Copy", self.session.display_name + " copy")
+        if not path:
+            return
+        try:
+            self.session.save_copy(path)
+        except BriefingError as error:
+            dialogs.show_error(self, "Cannot Save a Copy", str(error))
+            return
+        self.statusBar().showMessage(f"Copy saved to {path}", 5000)
+
+    def act_import(self) -> None:
+        paths = dialogs.ask_import_paths(self)
+        if paths:
+            self.import_files([Path(p) for p in paths])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Import files in a worker thread; the results become one undo step."""
+        if self.importer is None:
+            dialogs.show_error(self, "Cannot Import", "Importing files is not available.")
+            return
+        from briefing.gui.import_progress import run_import
+
+        thread, worker = run_import(self, self.importer, paths)
+        self._imports.append((thread, worker))
+        thread.finished.connect(lambda: self._imports.remove((thread, worker)))
+
+    def act_paste_source(self) -> None:
+        from briefing.gui.paste import source_from_text
+
+        text = QGuiApplication.clipboard().text()
+        try:
+            source, original = source_from_text(self.session.doc, text)
+        except BriefingError as error:
+            dialogs.show_error(self, "Nothing to Paste", str(error))
+            return
+        if editing.add_sources(self.session, [(source, original)], "New Source from Clipboard"):
+            self.sources.select_source(source.id)
+            self.open_source(source.id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        documents = [p for p in paths if p.suffix.lower() == ".briefing"]
+        for path in documents:
+            self.open_requested.emit(str(path))
+        others = [p for p in paths if p not in documents]
+        if others:
+            self.import_files(others)
+        event.acceptProposedAction()
+
+    def stop_imports(self) -> None:
+        """Cancel running imports and wait for their threads (nothing is added)."""
+        for thread, worker in list(self._imports):
+            worker.cancel()
+            thread.quit()
+            thread.wait()
+
+    def act_about(self) -> None:
+        from PySide6 import __version__ as qt_version
+
+        from briefing import __version__
+
+        dialogs.show_info(self, "About Briefing",
+                          f"Briefing {__version__}\nTurn sources into cited analytic briefings."
+                          f"\n\nWorks offline: nothing you write leaves this computer."
+                          f"\nQt for Python {qt_version}")
+
+    def act_sample(self) -> None:
+        self.new_requested.emit("sample")
+
+    def act_guide(self) -> None:
+        path = guide_path()
+        if path is None:
+            dialogs.show_error(self, "User Guide", "The user guide is not installed with "
+                               "this copy of Briefing.")
+            return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
