@@ -11,21 +11,10 @@ import pytest
 
 from briefing.cli import main
 from tests.export.expect import FIXTURES
+from tests.test_cli import run_cli
 
 REPO = Path(__file__).resolve().parents[2]
 SMALL = FIXTURES / "small.json"
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
 
 
 def test_pandoc_citations_write_markdown_and_csl_json(tmp_path: Path) -> None:
