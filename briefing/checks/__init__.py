@@ -7,37 +7,43 @@ the target ids and a message, and may suggest a :class:`Fix` that
 describes what the key judgments rest on (ICD 206).  Nothing here imports Qt.
 """
 
-from briefing.checks.findings import RULES, Finding, Fix, FixTarget, Rule, Severity
-from briefing.checks.fixes import apply_fix, fix_op
-from briefing.checks.report import (
-    exit_status,
-    findings_to_json,
-    format_finding,
-    format_text,
-)
-from briefing.checks.runner import has_errors, run_checks
-from briefing.checks.snapshot import Snapshot, snapshot_from_dict, snapshot_from_json_file
-from briefing.checks.sourcing import SourcingSummary, sourcing_summary, summary_paragraphs
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "RULES",
-    "Finding",
-    "Fix",
-    "FixTarget",
-    "Rule",
-    "Severity",
-    "Snapshot",
-    "SourcingSummary",
-    "apply_fix",
-    "exit_status",
-    "findings_to_json",
-    "fix_op",
-    "format_finding",
-    "format_text",
-    "has_errors",
-    "run_checks",
-    "snapshot_from_dict",
-    "snapshot_from_json_file",
-    "sourcing_summary",
-    "summary_paragraphs",
-]
+# Names resolve on first use (PEP 562): the editor's checks dock needs Finding and
+# Severity at start-up but not the rules, which load with the first check run.
+_WHERE = {
+    "Finding": "findings",
+    "Fix": "findings",
+    "FixTarget": "findings",
+    "RULES": "findings",
+    "Rule": "findings",
+    "Severity": "findings",
+    "Snapshot": "snapshot",
+    "SourcingSummary": "sourcing",
+    "apply_fix": "fixes",
+    "exit_status": "report",
+    "findings_to_json": "report",
+    "fix_op": "fixes",
+    "format_finding": "report",
+    "format_text": "report",
+    "has_errors": "runner",
+    "run_checks": "runner",
+    "snapshot_from_dict": "snapshot",
+    "snapshot_from_json_file": "snapshot",
+    "sourcing_summary": "sourcing",
+    "summary_paragraphs": "sourcing",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'briefing.checks' has no attribute {name!r}")
+    value = getattr(import_module(f"briefing.checks.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.checks import Finding, Severity, fix_op, run_checks
+from briefing.checks.findings import Finding, Severity
 from briefing.checks.snapshot import Snapshot
 from briefing.core import ops
 from briefing.core.errors import DomainError
@@ -52,6 +52,8 @@ class _CheckJob(QRunnable):
     def run(self) -> None:
         if self.generation != self._latest[0]:
             return
+        from briefing.checks.runner import run_checks
+
         findings = run_checks(self._snapshot)
         keys = [finding_key(f) for f in findings]
         with contextlib.suppress(RuntimeError):
@@ -190,6 +192,8 @@ class ChecksPanel(QWidget):
         if finding is None or finding.fix is None:
             return False
         try:
+            from briefing.checks.fixes import fix_op
+
             op = fix_op(self.session.doc, finding.fix)
         except DomainError as error:
             self.session.edit_refused.emit(str(error))

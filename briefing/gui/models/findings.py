@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from briefing.checks import RULES, Finding, Severity
+from briefing.checks.findings import RULES, Finding, Severity
 
 Index = QModelIndex | QPersistentModelIndex
 
