@@ -233,3 +233,11 @@ def test_check_exit_codes_follow_the_contract(tmp_path: Path) -> None:
     rules = [f["rule"] for f in json.loads(result.stdout)]
     assert "dangling-reference" in rules
     _assert_one_line_error(run_cli("check", str(tmp_path / "none.json")), "none.json")
+
+
+def test_runaway_nesting_is_refused_by_every_json_reader(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    head = '{"format": "briefing/v1", "briefing": {"title": "x"}, "sources": [], "claims": [], '
+    deep.write_text(head + '"sections": [], "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    for args in (["check", str(deep)], ["export", str(deep), "-o", str(tmp_path / "o.md")]):
+        _assert_one_line_error(run_cli(*args), "deep.json", "nested too deeply")

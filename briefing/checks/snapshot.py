@@ -10,7 +10,6 @@ and the estimative terms of every text.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +18,7 @@ from typing import Any, NamedTuple
 
 from briefing.checks.estimative import TermMatch, find_terms
 from briefing.core.document import Document
-from briefing.core.errors import FileProblem, InvalidJson
+from briefing.core.errors import InvalidJson
 from briefing.core.model import Block, BriefingInfo, Claim, Section, Source
 from briefing.core.vocab import ClaimKind
 
@@ -74,20 +73,13 @@ def snapshot_from_json_file(path: str | Path) -> Snapshot:
     Raises :class:`FileProblem` (unreadable) or :class:`InvalidJson` (not
     UTF-8, not JSON, not briefing/v1, breaks the schema), naming *path*.
     """
-    path = Path(path)
+    from briefing.store.jsonio import read_json
+
+    data = read_json(path)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise FileProblem(path, f"cannot read: {(error.strerror or str(error)).lower()}") from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise InvalidJson(path, f"not UTF-8 text (byte {error.start})") from None
-    except json.JSONDecodeError as error:
-        raise InvalidJson(
-            path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    return snapshot_from_dict(data, str(path))
+        return snapshot_from_dict(data, str(path))
+    except RecursionError:
+        raise InvalidJson(str(path), "the outline or a field is nested too deeply") from None
 
 
 def _first_by_id(items: list[Any]) -> dict[str, Any]:

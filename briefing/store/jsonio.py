@@ -61,23 +61,20 @@ def dump_json(doc: Document, path: str | Path) -> None:
     write_text_atomic(path, dumps(doc))
 
 
-def loads(text: str, origin: str = "<json>") -> Document:
-    """Parse briefing/v1 JSON text; problems raise InvalidJson naming *origin*."""
+def parse_json(text: str, origin: str = "<json>") -> Any:
+    """JSON text → Python data; bad syntax or runaway nesting raise InvalidJson."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidJson(
             origin, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
     except RecursionError:
         raise InvalidJson(origin, "not a Briefing JSON file (nested too deeply)") from None
-    try:
-        return document_from_dict(data, origin)
-    except RecursionError:
-        raise InvalidJson(origin, "the outline or a field is nested too deeply") from None
 
 
-def load_json(path: str | Path) -> Document:
+def read_json(path: str | Path) -> Any:
+    """Read and parse a UTF-8 JSON file, every problem one InvalidJson/FileProblem line."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -87,7 +84,23 @@ def load_json(path: str | Path) -> Document:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidJson(path, f"not UTF-8 text (byte {error.start})") from None
-    return loads(text, str(path))
+    return parse_json(text, str(path))
+
+
+def loads(text: str, origin: str = "<json>") -> Document:
+    """Parse briefing/v1 JSON text; problems raise InvalidJson naming *origin*."""
+    return _document(parse_json(text, origin), origin)
+
+
+def load_json(path: str | Path) -> Document:
+    return _document(read_json(path), str(path))
+
+
+def _document(data: Any, origin: str) -> Document:
+    try:
+        return document_from_dict(data, origin)
+    except RecursionError:
+        raise InvalidJson(origin, "the outline or a field is nested too deeply") from None
 
 
 def document_from_dict(data: Any, origin: str = "<json>") -> Document:
