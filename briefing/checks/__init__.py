@@ -7,8 +7,7 @@ the target ids and a message, and may suggest a :class:`Fix` that
 describes what the key judgments rest on (ICD 206).  Nothing here imports Qt.
 """
 
-from importlib import import_module
-from typing import Any
+from briefing.core.lazy import lazy_exports
 
 # Names resolve on first use (PEP 562): the editor's checks dock needs Finding and
 # Severity at start-up but not the rules, which load with the first check run.
@@ -36,14 +35,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'briefing.checks' has no attribute {name!r}")
-    value = getattr(import_module(f"briefing.checks.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals())

@@ -10,8 +10,7 @@ Public entry points:
 - :func:`suggest_attribution` — who is speaking in a selected passage.
 """
 
-from importlib import import_module
-from typing import Any
+from briefing.core.lazy import lazy_exports
 
 # Names resolve on first use (PEP 562), so a caller that needs only anchors
 # (``briefing check``) does not pay for pypdf, python-docx and bibtexparser.
@@ -40,14 +39,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'briefing.ingest' has no attribute {name!r}")
-    value = getattr(import_module(f"briefing.ingest.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _WHERE, globals())
