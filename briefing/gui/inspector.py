@@ -1,4 +1,7 @@
-"""The Inspector dock: edits the selected claim, the selected source, or the briefing."""
+"""The Inspector dock: edits the selected claim, the selected source, or the briefing.
+
+The source and briefing pages are built the first time they are shown.
+"""
 
 from __future__ import annotations
 
@@ -28,17 +31,17 @@ class Inspector(QWidget):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self.title = QLabel(self)
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
         self.title.setContentsMargins(6, 4, 6, 0)
         self.claim_editor = ClaimEditor(session, self)
-        self.source_form = SourceForm(session, self)
-        self.briefing_form = BriefingForm(session, self)
+        self._source_form: SourceForm | None = None  # built when first shown
+        self._briefing_form: BriefingForm | None = None
         self.pages = QStackedWidget(self)
-        for page in (self.claim_editor, self.source_form, self.briefing_form):
-            self.pages.addWidget(_scrolling(page, self))
+        self.pages.addWidget(_scrolling(self.claim_editor, self))
         self.claim_editor.citations.source_requested.connect(self.source_requested)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -46,8 +49,30 @@ class Inspector(QWidget):
         layout.addWidget(self.pages)
         self.show_claim(None)
 
+    @property
+    def source_form(self) -> SourceForm:
+        if self._source_form is None:
+            self._source_form = SourceForm(self._session, self)
+            self._source_area = _scrolling(self._source_form, self)
+            self.pages.addWidget(self._source_area)
+        return self._source_form
+
+    @property
+    def briefing_form(self) -> BriefingForm:
+        if self._briefing_form is None:
+            self._briefing_form = BriefingForm(self._session, self)
+            self._briefing_area = _scrolling(self._briefing_form, self)
+            self.pages.addWidget(self._briefing_area)
+        return self._briefing_form
+
     def page(self) -> int:
-        return self.pages.currentIndex()
+        """CLAIM, SOURCE or BRIEFING: which page is showing."""
+        shown = self.pages.currentWidget()
+        if self._source_form is not None and shown is self._source_area:
+            return SOURCE
+        if self._briefing_form is not None and shown is self._briefing_area:
+            return BRIEFING
+        return CLAIM
 
     def show_claim(self, claim_id: str | None) -> None:
         self.claim_editor.set_claim(claim_id)
@@ -59,9 +84,9 @@ class Inspector(QWidget):
             return
         self.source_form.set_source(source_id)
         self.title.setText("Source")
-        self.pages.setCurrentIndex(SOURCE)
+        self.pages.setCurrentWidget(self._source_area)
 
     def show_briefing(self) -> None:
         self.briefing_form.load()
         self.title.setText("Briefing properties")
-        self.pages.setCurrentIndex(BRIEFING)
+        self.pages.setCurrentWidget(self._briefing_area)

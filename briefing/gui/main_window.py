@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThread, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -32,8 +32,8 @@ from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
 from briefing.gui.importing import Importer, ImportWorker, find_importer
 from briefing.gui.inspector import Inspector
+from briefing.gui.lazy_tabs import BOARD_TAB, OUTLINE_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
 from briefing.gui.menus import build_actions
-from briefing.gui.outline_view import OutlinePanel
 from briefing.gui.reader import SourceReader
 from briefing.gui.session import Session
 from briefing.gui.sources_panel import SourcesPanel
@@ -41,9 +41,9 @@ from briefing.gui.window_files import FileActions
 from briefing.gui.window_review import ReviewActions
 
 if TYPE_CHECKING:
+    from briefing.gui.outline_view import OutlinePanel
     from briefing.gui.preview import PreviewPanel
 
-BOARD_TAB, READER_TAB, OUTLINE_TAB, PREVIEW_TAB = range(4)
 READ_ONLY_DISABLED = ("save_as", "import", "paste_source", "delete", "properties", "new_claim",
                       "insert_section", "insert_subsection", "insert_prose")
 
@@ -87,7 +87,8 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.recovery_message = ""
         if session.read_only:
             self._make_read_only()
-        self._mark_open()
+        # the crash mark is a settings write to disk: after the first paint, not before it
+        QTimer.singleShot(0, self, self._mark_open)
         session.path_changed.connect(self._mark_open)
 
     def _make_read_only(self) -> None:
@@ -100,6 +101,8 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             "Read-only: this briefing is open for editing elsewhere. Save a copy to change it.")
 
     def _mark_open(self) -> None:
+        if self._closed:
+            return
         if self.session.path is not None and not self.session.read_only:
             recovery.mark_open(self.session.path)
 
@@ -118,12 +121,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board, "Board")
         self.tabs.addTab(self.reader, "Reader")
-        self.outline = OutlinePanel(self.session, self)
-        self.tabs.addTab(self.outline, "Outline")
-        self._preview: PreviewPanel | None = None  # built when first shown
-        self.tabs.addTab(QWidget(self), "Preview")
-        self.tabs.currentChanged.connect(
-            lambda i: self.preview if i == PREVIEW_TAB else None)
+        self.lazy_tabs = LazyTabs(self.tabs)
+        self.lazy_tabs.add("Outline", self._build_outline)
+        self.lazy_tabs.add("Preview", self._build_preview)
         self.find_bar = FindBar(doc, self.session.store, self)
         self.find_bar.hide()
         central = QWidget(self)
@@ -151,22 +151,34 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.resize(_first_size())
 
     @property
+    def outline(self) -> OutlinePanel:
+        """The Outline tab's panel (built when first shown or asked for)."""
+        return self.lazy_tabs.page(OUTLINE_TAB)  # type: ignore[return-value]
+
+    @property
     def preview(self) -> PreviewPanel:
         """The Preview tab's panel (built, with the export code, on first use)."""
-        if self._preview is None:
-            from briefing.gui.preview import PreviewPanel
+        return self.lazy_tabs.page(PREVIEW_TAB)  # type: ignore[return-value]
 
-            self._preview = PreviewPanel(self.session.doc, self)
-            self._preview.claim_activated.connect(self.select_claim)
-            current = self.tabs.currentIndex()
-            placeholder = self.tabs.widget(PREVIEW_TAB)
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(PREVIEW_TAB)
-            self.tabs.insertTab(PREVIEW_TAB, self._preview, "Preview")
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            placeholder.deleteLater()
-        return self._preview
+    def _built_outline(self) -> OutlinePanel | None:
+        return self.lazy_tabs.built(OUTLINE_TAB)  # type: ignore[return-value]
+
+    def _build_outline(self) -> OutlinePanel:
+        from briefing.gui.outline_view import OutlinePanel
+
+        outline = OutlinePanel(self.session, self)
+        outline.current_claim_changed.connect(lambda c: self._claim_chosen(c) if c else None)
+        current = self.board.current_claim_id()
+        if current:
+            outline.select_claim(current)
+        return outline
+
+    def _build_preview(self) -> PreviewPanel:
+        from briefing.gui.preview import PreviewPanel
+
+        preview = PreviewPanel(self.session.doc, self)
+        preview.claim_activated.connect(self.select_claim)
+        return preview
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -200,8 +212,6 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.checks.finding_activated.connect(self.show_finding)
         self.find_bar.hit_chosen.connect(self.show_hit)
         self.checks.counts_changed.connect(self._show_check_counts)
-        self.outline.current_claim_changed.connect(
-            lambda c: self._claim_chosen(c) if c else None)
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
@@ -219,8 +229,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         if not self.board.select_claim(claim_id):
             self.board.clear_filter()
             self.board.select_claim(claim_id)
-        if self.tabs.currentWidget() is not self.outline:
-            self.outline.select_claim(claim_id)
+        outline = self._built_outline()
+        if outline is not None and self.tabs.currentWidget() is not outline:
+            outline.select_claim(claim_id)
         self._claim_chosen(claim_id)
         self.inspector_dock.show()
 
@@ -276,7 +287,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     def act_delete(self) -> None:
         if self.sources.view.hasFocus():
             self.delete_sources(self.sources.selected_source_ids())
-        elif self.tabs.currentWidget() is self.outline:
+        elif self.tabs.currentIndex() == OUTLINE_TAB:
             self.outline.remove_selected()
         else:
             editing.delete_claims(self.session, self.board.selected_claim_ids())
@@ -336,8 +347,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
                 return
         self._closed = True
         self.stop_imports()
-        if self._preview is not None:
-            self._preview.wait()
+        preview = self.lazy_tabs.built(PREVIEW_TAB)
+        if preview is not None:
+            preview.wait()  # type: ignore[attr-defined]
         dialog = getattr(self, "export_dialog", None)
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.wait()  # no export thread outlives the window

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.gui.lazy_tabs import BOARD_TAB, OUTLINE_TAB
+
 if TYPE_CHECKING:  # the export dialog (and the export code) load on first use
     from briefing.checks import Finding
     from briefing.gui.export_dialog import ExportDialog
@@ -20,12 +22,12 @@ class ReviewActions:
     def show_finding(self, finding: Finding) -> None:
         """Select what a finding is about: its claim, else its section, else its source."""
         if finding.claim and self.session.doc.has_claim(finding.claim):
-            if self.tabs.currentWidget() not in (self.board, self.outline):
-                self.tabs.setCurrentWidget(self.outline if self.session.doc.is_placed(
-                    finding.claim) else self.board)
+            if self.tabs.currentIndex() not in (BOARD_TAB, OUTLINE_TAB):
+                self.tabs.setCurrentIndex(OUTLINE_TAB if self.session.doc.is_placed(
+                    finding.claim) else BOARD_TAB)
             self.select_claim(finding.claim)
         elif finding.section and self.session.doc.has_section(finding.section):
-            self.tabs.setCurrentWidget(self.outline)
+            self.tabs.setCurrentIndex(OUTLINE_TAB)
             self.outline.select_section(finding.section)
         elif finding.source and self.session.doc.has_source(finding.source):
             self.sources_dock.show()
@@ -88,7 +90,7 @@ class ReviewActions:
             self.tabs.setCurrentWidget(self.board)
             self.select_claim(hit.id)
         elif hit.kind == "prose" and doc.has_section(hit.id) and hit.block is not None:
-            self.tabs.setCurrentWidget(self.outline)
+            self.tabs.setCurrentIndex(OUTLINE_TAB)
             self.outline.select_block(hit.id, hit.block)
         elif hit.kind == "source" and doc.has_source(hit.id):
             self.sources.select_source(hit.id)

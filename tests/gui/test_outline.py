@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from briefing.core import ops
 from briefing.core.model import Section
 from briefing.gui import dialogs
 from briefing.gui.app import Editor
@@ -229,3 +230,46 @@ def test_alt_arrows_at_a_sections_edge_move_a_block_into_the_next_section(qtbot)
     window.session.undo_stack.undo()
     assert doc.section("k1").blocks[-1] == first
     assert window.session.undo_stack.redoText() == "Move Block"
+
+
+def test_outline_is_built_when_first_shown_and_follows_the_board(qtbot):
+    """The window opens without laying out the outline; showing it selects the board's card."""
+    window = open_window(qtbot, sample_document())
+    assert window.lazy_tabs.built(OUTLINE_TAB) is None
+    assert window.tabs.tabText(OUTLINE_TAB) == "Outline"
+    placed = next(c.id for c in window.session.doc.claims if window.session.doc.is_placed(c.id))
+    window.select_claim(placed)
+    window.tabs.setCurrentIndex(OUTLINE_TAB)
+    outline = window.lazy_tabs.built(OUTLINE_TAB)
+    assert outline is not None and window.tabs.currentWidget() is outline
+    assert outline.isVisible()
+    section, block = outline.current()
+    assert window.session.doc.section(section).blocks[block].claim == placed
+
+
+def _shown_blocks(model: OutlineModel, section_id: str) -> list[str]:
+    parent = model.section_index(section_id)
+    count = len(model._doc.section(section_id).blocks)
+    return [model.index(r, 0, parent).data(CLAIM_ID_ROLE) for r in range(count)]
+
+
+def test_a_block_moved_inside_its_section_shows_in_its_new_place_with_its_notes(qtbot):
+    """Rows, note numbers and held indexes follow a move within a section (and its undo)."""
+    from PySide6.QtCore import QPersistentModelIndex
+
+    window = open_window(qtbot, sample_document())
+    doc, model = window.session.doc, window.outline.model
+    blocks = [b.claim for b in doc.section("k1").blocks]
+    assert len(blocks) == 5 and all(blocks[1:])  # a paragraph, then four claims
+    held = QPersistentModelIndex(model.block_index("k1", 3))  # e.g. the view's selection
+    first_numbers = model.note_numbers(blocks[1])
+    window.session.push(ops.MoveBlock("k1", 1, "k1", 4), "Move Block", None)
+    assert _shown_blocks(model, "k1") == [blocks[0], blocks[2], blocks[3], blocks[4], blocks[1]]
+    assert held.row() == 2 and held.data(CLAIM_ID_ROLE) == blocks[3]
+    assert model.note_numbers(blocks[1]) != first_numbers
+    superscripts = "".join(f" {n}".translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+                           for n in model.note_numbers(blocks[1]))
+    assert model.block_index("k1", 4).data().endswith(superscripts)
+    window.session.undo_stack.undo()
+    assert _shown_blocks(model, "k1") == blocks
+    assert held.row() == 3 and model.note_numbers(blocks[1]) == first_numbers

@@ -28,7 +28,8 @@ PORTION_MARK_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _CLAIM_OPS = (ops.InsertClaim, ops.RemoveClaim, ops.MoveClaim)
 _PLACEMENT_OPS = (ops.InsertBlock, ops.RemoveBlock, ops.ReplaceBlock, ops.RemoveSection,
-                  ops.InsertSection, ops.MoveBlock)
+                  ops.InsertSection)
+"""Ops that may place or unplace a claim (a moved block stays placed)."""
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -164,6 +165,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = ClaimFilter()
+        self._accept_all = True
 
     @property
     def claim_filter(self) -> ClaimFilter:
@@ -173,6 +175,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         if claim_filter != self._filter:
             self.beginFilterChange()
             self._filter = claim_filter
+            self._accept_all = claim_filter == ClaimFilter()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def setSourceModel(self, model: ClaimsModel) -> None:  # type: ignore[override]
@@ -180,6 +183,8 @@ class ClaimFilterProxy(QSortFilterProxyModel):
         super().setSourceModel(model)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if self._accept_all:  # no filter: every row of the model is a claim to show
+            return True
         claim = self._claims.claim_at(source_row)
         if claim is None:
             return False

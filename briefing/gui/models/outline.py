@@ -36,6 +36,12 @@ SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 BLOCK_INDEX_ROLE = Qt.ItemDataRole.UserRole + 21
 """A block row's index in its section; None for a section row."""
 
+# Item flags, combined once (the tree asks for them for every row it lays out).
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled
+              | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+_EDITABLE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _STRUCTURE = (ops.InsertBlock, ops.RemoveBlock, ops.MoveBlock, ops.InsertSection,
               ops.RemoveSection, ops.MoveSection)
@@ -216,6 +222,9 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
 
     def note_numbers(self, claim_id: str) -> tuple[int, ...]:
         """The note numbers a placed claim's citations get in the export (reading order)."""
+        return self._note_map().get(claim_id, ())
+
+    def _note_map(self) -> dict[str, tuple[int, ...]]:
         if self._notes is None:
             notes: dict[str, tuple[int, ...]] = {}
             n = 0
@@ -226,19 +235,16 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
                         notes[block.claim] = tuple(range(n + 1, n + count + 1))
                         n += count
             self._notes = notes
-        return self._notes.get(claim_id, ())
+        return self._notes
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsDropEnabled
         found = self.item(index)
         if found is None:
-            return flags if not index.isValid() else Qt.ItemFlag.NoItemFlags
-        flags |= (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                  | Qt.ItemFlag.ItemIsDragEnabled)
+            return _NO_FLAGS if index.isValid() else _ROOT_FLAGS
         section_id, block = found
         if block is None or self._where[section_id][0].blocks[block].claim is None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+            return _EDITABLE_FLAGS
+        return _ROW_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         found = self.item(index)
@@ -330,8 +336,9 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
     def _on_op(self, op: ops.Op) -> None:
         new = self._doc.sections
         if isinstance(op, _STRUCTURE):
+            before = self._note_map()
             self._structure_changed(op, new)
-            self._all_blocks_changed()
+            self._renumbered(before)
         elif isinstance(op, ops.RenameSection | ops.ReplaceBlock):
             self._set_roots(new)
             index = (self.section_index(op.section_id) if isinstance(op, ops.RenameSection)
@@ -356,11 +363,25 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         index = self.claim_index(claim_id)
         if not index.isValid():
             return
-        numbers = self.note_numbers(claim_id)
-        if len(numbers) != len(self._doc.claim(claim_id).citations):
+        if self._notes is None:  # the numbers shown are unknown: renumber every row
             self._all_blocks_changed()
-        else:
-            self.dataChanged.emit(index, index)
+            return
+        before = self._notes
+        if len(before.get(claim_id, ())) != len(self._doc.claim(claim_id).citations):
+            self._renumbered(before)
+        self.dataChanged.emit(index, index)
+
+    def _renumbered(self, before: dict[str, tuple[int, ...]]) -> None:
+        """Repaint the block rows whose note numbers differ from *before* (one range a
+        section), not every row: a tree view re-measures each row it is told changed."""
+        self._notes = None
+        after = self._note_map()
+        for section_id, (section, _parent) in self._where.items():
+            rows = [i for i, block in enumerate(section.blocks) if block.claim is not None
+                    and before.get(block.claim) != after.get(block.claim)]
+            if rows:
+                self.dataChanged.emit(self.block_index(section_id, rows[0]),
+                                      self.block_index(section_id, rows[-1]))
 
     def _all_blocks_changed(self) -> None:
         self._notes = None
