@@ -14,7 +14,14 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from benchmarks import checks_bench, editor_bench, export_bench, ingest_bench, store_bench
+from benchmarks import (
+    checks_bench,
+    editor_bench,
+    export_bench,
+    ingest_bench,
+    responsive_bench,
+    store_bench,
+)
 from benchmarks.harness import Figure
 from benchmarks.report import write_report
 
@@ -29,9 +36,10 @@ def full_stages() -> list[Stage]:
         lambda tmp: editor_bench.start_figures(
             editor_bench.write_sample(tmp / "sample.briefing"), tmp / large
         ),
+        lambda tmp: responsive_bench.edit_figures(tmp / large),
         lambda tmp: checks_bench.checks_figures(),
-        lambda tmp: checks_bench.preview_figures(),
-        lambda tmp: editor_bench.preview_figures(),
+        lambda tmp: checks_bench.render_figures(),
+        lambda tmp: responsive_bench.preview_figures(),
         lambda tmp: ingest_bench.import_figures(tmp),
         lambda tmp: export_bench.export_figures(tmp),
     ]
@@ -51,9 +59,10 @@ def quick_stages() -> list[Stage]:
             warmup=False,
             settle_ms=50,
         ),
+        lambda tmp: responsive_bench.edit_figures(tmp / large, runs=1, watch_s=0.2),
         lambda tmp: checks_bench.checks_figures(40, 5, repeat=1),
-        lambda tmp: checks_bench.preview_figures(20, repeat=1),
-        lambda tmp: editor_bench.preview_figures(10, runs=1),
+        lambda tmp: checks_bench.render_figures(20, repeat=1),
+        lambda tmp: responsive_bench.preview_figures(10, probes=1, runs=1),
         lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
     ]

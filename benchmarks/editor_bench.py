@@ -1,6 +1,7 @@
 """Editor figures, each from a fresh offscreen process (:mod:`benchmarks.editor_probe`):
 cold start to the first painted window, resident memory with the large document
-shown, the claim board's filter and scroll, and a preview refresh."""
+shown, the claim board's filter and scroll.  (The preview and the stalls after an
+edit are in :mod:`benchmarks.responsive_bench`.)"""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ LARGE_START_TARGET = 1.5
 MEMORY_TARGET_MB = 300.0
 FILTER_TARGET = 0.1
 SCROLL_FRAME_TARGET = 1 / 60
-PREVIEW_TARGET = 0.3
 
 
 def write_sample(path: Path) -> Path:
@@ -31,15 +31,23 @@ def write_sample(path: Path) -> Path:
     return path
 
 
-def _probe(args: list[str], config: Path, settle_ms: int = 1000) -> dict:
+def run_probe(
+    args: list[str],
+    config: Path,
+    settle_ms: int = 1000,
+    module: str = "benchmarks.editor_probe",
+    **extra_env: str,
+) -> dict:
+    """Run a probe module offscreen with its own settings; its last JSON line."""
     env = python_env(
         QT_QPA_PLATFORM="offscreen",
         XDG_CONFIG_HOME=str(config),
         BRIEFING_BENCH_SETTLE_MS=str(settle_ms),
+        **extra_env,
     )
     env["BRIEFING_BENCH_LAUNCH"] = repr(time.monotonic())
     result = subprocess.run(
-        python_command("benchmarks.editor_probe", *args),
+        python_command(module, *args),
         capture_output=True,
         text=True,
         env=env,
@@ -62,12 +70,12 @@ def start_figures(
 ) -> Iterator[Figure | str]:
     with tempfile.TemporaryDirectory() as config:
         if warmup:
-            _probe(["start", str(sample)], Path(config))  # fill the page cache
+            run_probe(["start", str(sample)], Path(config))  # fill the page cache
         small = [
-            _probe(["start", str(sample)], Path(config), settle_ms) for _ in range(sample_runs)
+            run_probe(["start", str(sample)], Path(config), settle_ms) for _ in range(sample_runs)
         ]
         big = [
-            _probe(["start", str(large), "--board"], Path(config), settle_ms)
+            run_probe(["start", str(large), "--board"], Path(config), settle_ms)
             for _ in range(large_runs)
         ]
     yield Figure(
@@ -118,13 +126,3 @@ def _phases(label: str, probes: list[dict]) -> str:
         reached = [p["marks"][name] for p in probes if name in p["marks"]]
         parts.append(f"{name} {statistics.median(reached) * 1000:.0f}")
     return f"start-up phases, {label} (ms since launch, medians): " + "; ".join(parts)
-
-
-def preview_figures(claims: int = 500, runs: int = 5) -> Iterator[Figure]:
-    with tempfile.TemporaryDirectory() as config:
-        probe = _probe(["preview", str(claims), str(runs)], Path(config))
-    yield Figure(
-        f"preview refresh of {claims:,} claims: render + QTextBrowser.setHtml",
-        probe["total"],
-        target=PREVIEW_TARGET,
-    )

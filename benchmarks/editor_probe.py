@@ -9,9 +9,8 @@ exits.  Start-up is measured from the parent's clock reading just before it
 launched this process (``BRIEFING_BENCH_LAUNCH``, ``time.monotonic()`` is
 system-wide), so interpreter start-up and every import count.  Nothing in
 ``briefing.gui`` is edited: the phases are timed by wrapping functions.
-
-``python -m benchmarks.editor_probe preview CLAIMS RUNS`` times a preview
-refresh: ``preview_html`` plus ``setHtml`` into a shown QTextBrowser.
+The preview and edit figures have their own probes
+(:mod:`benchmarks.preview_probe`, :mod:`benchmarks.edit_probe`).
 """
 
 from __future__ import annotations
@@ -129,33 +128,7 @@ def _board_figures(app: object) -> dict[str, float]:
         return {}
 
 
-def preview(claims: int, runs: int) -> None:
-    from PySide6.QtWidgets import QApplication, QTextBrowser
-
-    from benchmarks.generate import synthetic_document
-    from briefing.export import preview_html
-
-    app = QApplication([])
-    doc = synthetic_document(claims, max(1, claims // 10), 10)
-    browser = QTextBrowser()
-    browser.resize(900, 1000)
-    browser.show()
-    app.processEvents()
-    render, total = [], []
-    for _ in range(runs + 1):  # the first round warms up
-        began = time.perf_counter()
-        html = preview_html(doc)
-        rendered = time.perf_counter()
-        browser.setHtml(html)
-        browser.document().size()  # lay the page out
-        app.processEvents()  # and paint it
-        render.append(rendered - began)
-        total.append(time.perf_counter() - began)
-    print(json.dumps({"render": render[1:], "total": total[1:]}), flush=True)
-
-
 if __name__ == "__main__":
-    if sys.argv[1] == "start":
-        start(sys.argv[2], extras="--board" in sys.argv[3:])
-    else:
-        preview(int(sys.argv[2]), int(sys.argv[3]))
+    if sys.argv[1] != "start":
+        sys.exit(f"unknown mode {sys.argv[1]!r} (only 'start')")
+    start(sys.argv[2], extras="--board" in sys.argv[3:])

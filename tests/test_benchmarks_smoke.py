@@ -6,11 +6,14 @@ that the report keeps its hand-written notes.
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pypandoc")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.__main__ import quick_stages, run  # noqa: E402
 from benchmarks.export_bench import _marginal  # noqa: E402
@@ -44,8 +47,12 @@ def test_every_figure_runs_on_tiny_inputs(tmp_path: Path) -> None:
         "editor cold start to first paint, large",
         "editor resident memory",
         "checks on",
-        "preview HTML",
+        "render_preview of",
+        "preview first build",
         "preview refresh",
+        "longest UI stall during that preview refresh",
+        "longest UI stall after typing",
+        "longest UI stall after moving",
         "import 1 MB text",
         "import 3-page PDF",
         ".json → .docx",
@@ -79,3 +86,29 @@ def test_verdicts() -> None:
     assert Figure("a", [0.8], **ratio).verdict == "acceptable"
     assert Figure("a", [1.2], **ratio).verdict == "MISSED"
     assert Figure("m", [120.0], unit="MB").line().count("MB") >= 2
+
+
+def test_stall_meter_finds_the_blocking_callback(qapp: object) -> None:
+    from PySide6.QtCore import QObject, QTimer
+
+    from benchmarks.stall import StallMeter, run_for
+
+    meter = StallMeter(qapp)  # type: ignore[arg-type]
+    owner = QObject()
+    owner.setObjectName("blocker")
+    timer = QTimer(owner)
+    timer.setSingleShot(True)
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: time.sleep(0.2))
+    meter.start()
+    began = time.perf_counter()
+    timer.start()
+    run_for(0.4)
+    meter.close()
+    stall = meter.longest(began, time.perf_counter())
+    assert stall.seconds >= 0.2
+    assert "Timer → QObject#blocker" in stall.cause
+    assert stall.cpu < stall.seconds / 2  # asleep: waiting, not working
+    assert stall.describe().startswith(f"{stall.seconds * 1000:.0f} ms")
+    later = meter.longest(stall.began + stall.seconds, time.perf_counter(), after=True)
+    assert later.began >= stall.began + stall.seconds
