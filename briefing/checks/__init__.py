@@ -21,6 +21,8 @@ _WHERE = {
     "Snapshot": "snapshot",
     "SourcingSummary": "sourcing",
     "apply_fix": "fixes",
+    "clear_caches": "memo",
+    "describe": "report",
     "exit_status": "report",
     "findings_to_json": "report",
     "fix_op": "fixes",

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import NamedTuple
 
+from briefing.checks.memo import by_text
 from briefing.core.vocab import LIKELIHOOD_TERMS, Likelihood
 
 _HYPHENS = "\\-\u2010\u2011"
@@ -73,6 +75,8 @@ def _term_index() -> tuple[re.Pattern[str], list[tuple[Likelihood, int, bool]]]:
 
 HINTS = ("likel", "probab", "certain", "remote", "chance", "odds")
 """Every term contains one of these; text without any of them has no term."""
+TERM_TAIL = len("certainly")
+"""A term's last word holds a hint; the term ends at most this far from the hint's start."""
 
 
 _REMOTE_NOUN_RE = re.compile(
@@ -106,10 +110,37 @@ def find_terms(text: str) -> list[TermMatch]:
     if not text:
         return []
     lower = text.lower()
-    if not any(hint in lower for hint in HINTS):
+    if not _has_hint(lower):
         return []
+    if not text.isascii():
+        return scan_terms(text)
+    # In ASCII text the regex matches only where the lower-case text has a hint, and a
+    # term ends within TERM_TAIL characters of its last hint's start, so the scan stops
+    # at the last hint (the character after a term still decides whether it is one).
+    return scan_terms(text, max(map(lower.rfind, HINTS)) + TERM_TAIL + 1)
+
+
+def may_have_terms(text: str) -> bool:
+    """False when *text* holds none of the :data:`HINTS`, so no term (a cheap pre-filter)."""
+    return _has_hint(text.lower())
+
+
+def _has_hint(lower: str) -> bool:
+    # Unrolled on purpose: any() over a generator costs twice as much per text.
+    return (
+        "likel" in lower
+        or "probab" in lower
+        or "certain" in lower
+        or "remote" in lower
+        or "chance" in lower
+        or "odds" in lower
+    )
+
+
+def scan_terms(text: str, end: int | None = None) -> list[TermMatch]:
+    """The terms of *text* (that end before *end*) found by the term regex alone."""
     found: list[TermMatch] = []
-    for match in TERM_RE.finditer(text):
+    for match in TERM_RE.finditer(text, 0, len(text) if end is None else end):
         level, word_set, remote = _TERM_MEANING[match.lastindex - 1]  # type: ignore[operator]
         before = text[max(0, match.start() - 16) : match.start()]
         if remote and not _is_estimative_remote(text, match.end(), before):
@@ -117,6 +148,13 @@ def find_terms(text: str) -> list[TermMatch]:
         negated = _is_negated(before)
         found.append(TermMatch(match.start(), match.end(), match.group(), level, word_set, negated))
     return found
+
+
+@by_text
+def terms_in(text: str) -> tuple[TermMatch, ...]:
+    """:func:`find_terms` of *text*, remembered: the editor re-runs the checks after every
+    edit and most texts are the same strings as in the previous run."""
+    return tuple(find_terms(text))
 
 
 def _is_negated(before: str) -> bool:
@@ -146,7 +184,7 @@ def sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)]
 
 
-def mixed_sentences(text: str, terms: list[TermMatch]) -> list[tuple[str, str]]:
+def mixed_sentences(text: str, terms: Sequence[TermMatch]) -> list[tuple[str, str]]:
     """(confidence phrase, likelihood term) pairs that share a sentence of *text*."""
     if not terms or "confiden" not in text.lower():
         return []

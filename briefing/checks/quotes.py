@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from briefing.checks.memo import IdentityCache
 from briefing.core.model import Citation, Source
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ class QuoteProblem:
         return locator or f"characters {self.anchor.start}–{self.anchor.end}"
 
 
-_INDEXES: dict[int, tuple[Source, LocatorIndex]] = {}
-_MAX_INDEXES = 256
+_INDEXES = IdentityCache(256)
+_PROBLEMS = IdentityCache(4096)
 
 
 def locator_index(source: Source) -> LocatorIndex:
@@ -64,16 +65,13 @@ def locator_index(source: Source) -> LocatorIndex:
     The editor re-runs the checks after every edit while most sources stay the
     same (immutable) objects, so their linear-time indexes are kept, by object.
     """
-    kept = _INDEXES.get(id(source))
-    if kept is not None and kept[0] is source:
-        return kept[1]
+    return _INDEXES.get((source,), lambda: _new_index(source))
+
+
+def _new_index(source: Source) -> LocatorIndex:
     from briefing.ingest.locators import LocatorIndex
 
-    if len(_INDEXES) >= _MAX_INDEXES:
-        _INDEXES.clear()
-    index = LocatorIndex.for_source(source)
-    _INDEXES[id(source)] = (source, index)
-    return index
+    return LocatorIndex.for_source(source)
 
 
 def _stored_range(citation: Citation, text: str) -> tuple[int, int] | None:
@@ -101,7 +99,14 @@ def _loosely_at(anchors: ModuleType, quote: str, text: str, start: int, end: int
 
 
 def quote_problem(citation: Citation, source: Source) -> QuoteProblem | None:
-    """The problem with *citation*'s quote in *source*'s text, or None when it is in place."""
+    """The problem with *citation*'s quote in *source*'s text, or None when it is in place.
+
+    Remembered by the (immutable) citation and source objects between runs.
+    """
+    return _PROBLEMS.get((citation, source), lambda: _quote_problem(citation, source))
+
+
+def _quote_problem(citation: Citation, source: Source) -> QuoteProblem | None:
     text, quote = source.text, citation.quote
     stored = _stored_range(citation, text)
     if (stored is not None and text[stored[0] : stored[1]] == quote) or not quote.strip():

@@ -2,7 +2,8 @@
 
 ``briefing check INPUT`` prints :func:`format_text`; with ``--json`` it prints
 :func:`findings_to_json`; it exits with :func:`exit_status` (1 when any
-error-level finding exists, else 0).
+error-level finding exists, else 0).  The editor's Checks dock lists each
+finding as :func:`describe` words it (the text line without the rule code).
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ def exit_status(findings: Iterable[Finding]) -> int:
 
 def first_words(text: str, words: int = FIRST_WORDS, chars: int = FIRST_CHARS) -> str:
     """The opening words of *text* on one line, control characters removed."""
-    clean = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    # Printable text has no control, format or separator character but the plain space.
+    clean = (
+        text
+        if text.isprintable()
+        else "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    )
     parts = clean.split()
     short = " ".join(parts[:words])
     if len(short) > chars:
@@ -83,9 +89,15 @@ def _section_title(doc: Document | Snapshot | None, section_id: str) -> str:
     return ""
 
 
+def describe(finding: Finding, doc: Document | Snapshot | None = None) -> str:
+    """Subject and message on one line, as the editor's Checks dock lists a finding:
+    ``c4 “Officials expect the talks…”: Judgment 'c4' states neither …``."""
+    return f"{subject(finding, doc)}: {first_words(finding.message, 80, 400)}"
+
+
 def format_finding(finding: Finding, doc: Document | Snapshot | None = None) -> str:
     """One line: rule, subject (with the claim's first words when *doc* is given), message."""
-    return f"{finding.rule}: {subject(finding, doc)}: {first_words(finding.message, 80, 400)}"
+    return f"{finding.rule}: {describe(finding, doc)}"
 
 
 def format_text(findings: list[Finding], doc: Document | Snapshot | None = None) -> str:

@@ -8,7 +8,7 @@ and prose).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from briefing.checks.estimative import (
     WORD_SET_LIKELY,
@@ -24,7 +24,6 @@ from briefing.core.model import Claim
 from briefing.core.vocab import ClaimKind
 
 JUDGMENT = ClaimKind.JUDGMENT.value
-QUOTE = ClaimKind.QUOTE.value
 
 
 def judgments_without_confidence(ctx: Context) -> Iterator[Finding]:
@@ -38,21 +37,17 @@ def judgments_without_confidence(ctx: Context) -> Iterator[Finding]:
 
 
 def estimative_mismatches(ctx: Context) -> Iterator[Finding]:
-    for claim in ctx.snap.claims.values():
-        if claim.kind == QUOTE:
-            continue
-        finding = _mismatch(claim, ctx.claim_terms[claim.id])
+    claims = ctx.snap.claims
+    for claim_id, terms in ctx.claims_with_terms.items():  # in the order of the claims
+        finding = _mismatch(claims[claim_id], terms)
         if finding is not None:
             yield finding
 
 
-def _mismatch(claim: Claim, terms: list[TermMatch]) -> Finding | None:
-    if not terms:
-        return None
+def _mismatch(claim: Claim, terms: Sequence[TermMatch]) -> Finding | None:
     stated = [t for t in terms if not t.negated]
     levels = list(dict.fromkeys(t.level.value for t in stated))
     field = claim.likelihood
-    fix = _set_likelihood_fix(claim, levels[0]) if len(levels) == 1 else None
     if field and any(level != field for level in levels):
         other = next(t for t in stated if t.level.value != field)
         return make_finding(
@@ -60,7 +55,7 @@ def _mismatch(claim: Claim, terms: list[TermMatch]) -> Finding | None:
             {"claim": claim.id},
             f"Claim {claim.id!r} says {other.text!r} ({level_label(other.level)}) but its "
             f"likelihood is {level_label(field)}.",
-            fix,
+            _likelihood_fix(claim, levels),
         )
     if claim.kind != JUDGMENT:
         return None
@@ -69,7 +64,7 @@ def _mismatch(claim: Claim, terms: list[TermMatch]) -> Finding | None:
             "estimative-mismatch",
             {"claim": claim.id},
             f"Judgment {claim.id!r} says {stated[0].text!r} but its likelihood is not set.",
-            fix,
+            _likelihood_fix(claim, levels),
         )
     negated = next((t for t in terms if t.negated), None)
     if negated is not None:
@@ -80,6 +75,11 @@ def _mismatch(claim: Claim, terms: list[TermMatch]) -> Finding | None:
             "meaning; state the likelihood with one ICD 203 term.",
         )
     return None
+
+
+def _likelihood_fix(claim: Claim, levels: list[str]) -> Fix | None:
+    """Setting the likelihood field, when the text states exactly one level."""
+    return _set_likelihood_fix(claim, levels[0]) if len(levels) == 1 else None
 
 
 def _set_likelihood_fix(claim: Claim, level: str) -> Fix:
@@ -99,18 +99,18 @@ def _targets(placed: Placed) -> dict[str, str | int]:
     return {"claim": block.claim, "section": placed.section.id}
 
 
-def _product_terms(ctx: Context) -> Iterator[tuple[Placed, list[TermMatch]]]:
+def _product_terms(ctx: Context) -> Iterator[tuple[Placed, Sequence[TermMatch]]]:
     """Every exported text in the analyst's words that has likelihood terms."""
-    claims = ctx.snap.claims
+    with_terms = ctx.claims_with_terms  # quote claims have no entry
+    placement = ctx.placement
     for placed in ctx.blocks:
         claim_id = placed.block.claim
         if claim_id is None:
             terms = ctx.prose_terms(placed)
         else:
-            claim = claims.get(claim_id)
-            if claim is None or claim.kind == QUOTE or ctx.placement[claim_id] is not placed:
+            terms = with_terms.get(claim_id, ())
+            if terms and placement[claim_id] is not placed:
                 continue
-            terms = ctx.claim_terms[claim_id]
         if terms:
             yield placed, terms
 
@@ -143,12 +143,11 @@ def mixed_scales(ctx: Context) -> Iterator[Finding]:
 
 
 def confidence_in_likelihood_sentences(ctx: Context) -> Iterator[Finding]:
-    for claim in ctx.snap.claims.values():
-        if claim.kind == QUOTE:
-            continue
-        pairs = mixed_sentences(claim.text, ctx.claim_terms[claim.id])
+    claims = ctx.snap.claims
+    for claim_id, terms in ctx.claims_with_terms.items():  # in the order of the claims
+        pairs = mixed_sentences(claims[claim_id].text, terms)
         if pairs:
-            yield _sentence_finding({"claim": claim.id}, pairs[0])
+            yield _sentence_finding({"claim": claim_id}, pairs[0])
     for placed in ctx.blocks:
         if placed.block.claim is None:
             pairs = mixed_sentences(placed.block.text, ctx.prose_terms(placed))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from briefing.checks.findings import Finding, Fix, FixTarget, make_finding
+from briefing.checks.memo import by_text
 from briefing.checks.quotes import FIX_FIELDS, MOVED, QuoteProblem, quote_problem
 from briefing.checks.snapshot import Context
 from briefing.core.model import Claim, Source
@@ -59,9 +60,13 @@ def quotes_in_sources(ctx: Context) -> Iterator[Finding]:
             source = sources.get(citation.source)
             if source is None or not source.text:
                 continue
-            text, quote, start, end = source.text, citation.quote, citation.start, citation.end
-            in_range = start is not None and end is not None and 0 <= start <= end <= len(text)
-            if (in_range and text[start:end] == quote) or not quote.strip():
+            quote, start = citation.quote, citation.start
+            if (
+                start is not None
+                and start >= 0
+                and citation.end == start + len(quote)
+                and source.text.startswith(quote, start)
+            ) or not quote.strip():
                 continue  # in place (the common case, decided without a call), or no quote
             problem = quote_problem(citation, source)
             if problem is not None:
@@ -150,13 +155,19 @@ _END_PUNCT = ".,;:!?…\"'”’) "
 
 def duplicate_key(claim: Claim) -> str:
     """The text two claims share when they say the same thing: words, casefolded."""
-    return " ".join(claim.text.casefold().split()).strip(_END_PUNCT)
+    return _text_key(claim.text)
+
+
+@by_text
+def _text_key(text: str) -> str:
+    """:func:`duplicate_key` of a text, remembered between runs of the checks."""
+    return " ".join(text.casefold().split()).strip(_END_PUNCT)
 
 
 def duplicate_claims(ctx: Context) -> Iterator[Finding]:
     first: dict[str, str] = {}
     for claim in ctx.snap.claims.values():
-        key = duplicate_key(claim)
+        key = _text_key(claim.text)
         if not key:
             continue
         if key in first:

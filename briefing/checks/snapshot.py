@@ -16,7 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from briefing.checks.estimative import TermMatch, find_terms
+from briefing.checks.estimative import TermMatch, terms_in
+from briefing.checks.memo import IdentityCache
 from briefing.core.document import Document
 from briefing.core.errors import InvalidJson
 from briefing.core.model import Block, BriefingInfo, Claim, Section, Source
@@ -90,6 +91,10 @@ def _first_by_id(items: list[Any]) -> dict[str, Any]:
     return out
 
 
+QUOTE = ClaimKind.QUOTE.value
+_OUTLINES = IdentityCache(4)
+
+
 class Placed(NamedTuple):
     """One block of the outline, where it sits, and whether it is under section 1."""
 
@@ -99,24 +104,28 @@ class Placed(NamedTuple):
     in_first: bool
 
 
+def _walk(sections: tuple[Section, ...]) -> tuple[Placed, ...]:
+    out: list[Placed] = []
+    for position, root in enumerate(sections):
+        for section in root.walk():
+            out.extend(
+                Placed(section, i, block, position == 0) for i, block in enumerate(section.blocks)
+            )
+    return tuple(out)
+
+
 class Context:
     """A snapshot plus the derived data the rules share (computed lazily, once)."""
 
     def __init__(self, snapshot: Snapshot) -> None:
         self.snap = snapshot
-        self._prose_terms: dict[tuple[str, int], list[TermMatch]] = {}
 
     @cached_property
-    def blocks(self) -> list[Placed]:
-        """Every block of the outline, in reading order."""
-        out: list[Placed] = []
-        for position, root in enumerate(self.snap.sections):
-            for section in root.walk():
-                out.extend(
-                    Placed(section, i, block, position == 0)
-                    for i, block in enumerate(section.blocks)
-                )
-        return out
+    def blocks(self) -> tuple[Placed, ...]:
+        """Every block of the outline, in reading order (kept while the outline is the
+        same object: editing a claim does not change it)."""
+        sections = self.snap.sections
+        return _OUTLINES.get((sections,), lambda: _walk(sections))
 
     @cached_property
     def placement(self) -> dict[str, Placed]:
@@ -143,22 +152,20 @@ class Context:
         return counts
 
     @cached_property
-    def claim_terms(self) -> dict[str, list[TermMatch]]:
+    def claim_terms(self) -> dict[str, tuple[TermMatch, ...]]:
         """Claim id → the likelihood terms of its text, for claims in the analyst's words.
 
         Quote claims are the source's words, which no wording rule judges; they
-        are left out.
+        are left out.  Terms are remembered by text between runs (:func:`terms_in`).
         """
-        return {
-            cid: find_terms(claim.text)
-            for cid, claim in self.snap.claims.items()
-            if claim.kind != ClaimKind.QUOTE.value
-        }
+        claims = self.snap.claims
+        return {cid: terms_in(c.text) for cid, c in claims.items() if c.kind != QUOTE}
 
-    def prose_terms(self, placed: Placed) -> list[TermMatch]:
+    @cached_property
+    def claims_with_terms(self) -> dict[str, tuple[TermMatch, ...]]:
+        """The entries of :attr:`claim_terms` that have terms (most claims have none)."""
+        return {cid: terms for cid, terms in self.claim_terms.items() if terms}
+
+    def prose_terms(self, placed: Placed) -> tuple[TermMatch, ...]:
         """The likelihood terms of a prose block."""
-        key = (placed.section.id, placed.index)
-        terms = self._prose_terms.get(key)
-        if terms is None:
-            terms = self._prose_terms[key] = find_terms(placed.block.text)
-        return terms
+        return terms_in(placed.block.text)

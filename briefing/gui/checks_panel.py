@@ -3,7 +3,8 @@
 Edits restart a short timer; when it fires the checks run on a snapshot of
 the document on a worker thread, and only the latest run is shown.  Double-
 clicking a finding asks the window to select what it is about; "Fix" turns
-the rule's suggested fix into one undoable edit.
+the rule's suggested fix into one undoable edit.  A finding is listed as the
+CLI report words it: a claim by its id and first words, then the message.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ from briefing.core import ops
 from briefing.core.errors import DomainError
 from briefing.gui.models.findings import (
     FINDING_ROLE,
+    FindingRow,
     FindingsModel,
     explanation,
-    finding_key,
+    finding_rows,
 )
 from briefing.gui.session import Session
 
@@ -54,10 +56,9 @@ class _CheckJob(QRunnable):
             return
         from briefing.checks.runner import run_checks
 
-        findings = run_checks(self._snapshot)
-        keys = [finding_key(f) for f in findings]
+        rows = finding_rows(run_checks(self._snapshot), self._snapshot)  # names from this state
         with contextlib.suppress(RuntimeError):
-            self._signals.checked.emit(self.generation, (findings, keys))
+            self._signals.checked.emit(self.generation, rows)
 
 
 class ChecksPanel(QWidget):
@@ -139,12 +140,11 @@ class ChecksPanel(QWidget):
         self._pool.start(job)
         return self._latest[0]
 
-    def _show(self, generation: int, result: tuple[list[Finding], list[tuple]]) -> None:
+    def _show(self, generation: int, rows: list[FindingRow]) -> None:
         if generation != self._latest[0]:
             return
-        findings, keys = result
         selected = self.view.currentIndex().data(FINDING_ROLE)
-        if self.model.set_findings(findings, keys):
+        if self.model.set_rows(rows):
             for row in range(self.model.rowCount()):
                 self.view.expand(self.model.index(row, 0))
         if selected is not None and self.view.currentIndex().data(FINDING_ROLE) != selected:

@@ -99,3 +99,17 @@ def test_one_line_without_the_document_still_names_the_target() -> None:
         "uncited-claim: claim c1: Claim 'c1' is information but has no citation."
     )
     assert format_finding(finding, doc).startswith("uncited-claim: c1 “Officials expect repairs.”")
+
+
+def test_describe_names_a_claim_by_its_first_words_as_the_report_line_does() -> None:
+    from briefing.checks import describe
+
+    text = "Officials expect the talks to stall before the spring thaw."
+    doc = briefing([claim("c4", text, kind="judgment")], body=["c4"])
+    (finding,) = rules_for(doc, "judgment-without-confidence")
+    line = describe(finding, doc)
+    assert line == (
+        "c4 “Officials expect the talks to stall…”: "
+        "Judgment 'c4' states neither a confidence nor a likelihood."
+    )
+    assert format_finding(finding, doc) == f"judgment-without-confidence: {line}"

@@ -22,8 +22,10 @@ def test_checks_dock_lists_the_samples_warning_and_double_click_selects_c4(qtbot
     groups = [g.data() for g in _rows(checks.model)]
     assert groups == ["Warnings (1)", "Notes (2)"]
     [warning] = _rows(checks.model, _rows(checks.model)[0])
-    assert "c4" in warning.data()
+    opening = " ".join(window.session.doc.claim("c4").text.split()[:4])
+    assert warning.data().startswith(f"c4 \u201c{opening}")  # named by its first words
     assert "ICD 203" in warning.data(0x03)  # the tooltip explains the rule
+    assert warning.data(0x03).startswith(warning.data())  # and shows the whole line
     checks.view.setCurrentIndex(warning)
     assert "confidence" in checks.explain.text().lower()
     assert not checks.fix_button.isEnabled()  # this rule has no mechanical fix
@@ -103,4 +105,40 @@ def test_a_changed_finding_is_one_row_not_a_reset(qtbot):
     assert not model.set_findings(_notes(10))  # the same findings: nothing happens
     assert not model.set_findings(_notes(4) + _notes(1, 50) + _notes(5, 5))
     assert resets == [] and removed == [(4, 4)] and inserted == [(4, 4)]
-    assert model.index(4, 0, model.index(0, 0)).data() == "Claim c50 unplaced"
+    assert model.index(4, 0, model.index(0, 0)).data() == "claim c50: Claim c50 unplaced"
+
+
+def test_dock_lines_are_the_cli_report_lines_without_the_rule_code(qtbot):
+    from briefing.checks import format_finding
+
+    window = open_window(qtbot, sample_document())
+    checks, doc = window.checks, window.session.doc
+    qtbot.waitUntil(lambda: checks.current, timeout=10_000)
+    rows = [row for group in _rows(checks.model) for row in _rows(checks.model, group)]
+    assert rows
+    for row in rows:
+        finding = row.data(FINDING_ROLE)
+        assert format_finding(finding, doc) == f"{finding.rule}: {row.data()}"
+        assert "\u201c" in row.data()  # every sample finding is about a named record
+
+
+def test_editing_a_claim_renames_its_finding_row_and_double_click_still_selects_it(qtbot):
+    window = open_window(qtbot, sample_document())
+    checks, doc = window.checks, window.session.doc
+    qtbot.waitUntil(lambda: checks.current, timeout=10_000)
+    resets, inserted = [], []
+    checks.model.modelReset.connect(lambda: resets.append(1))
+    checks.model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    doc.update_claim("c4", text="Officials expect the talks to stall before the spring thaw.")
+
+    def warning_row():
+        [row] = _rows(checks.model, _rows(checks.model)[0])
+        return row
+
+    qtbot.waitUntil(lambda: checks.current
+                    and warning_row().data().startswith("c4 \u201cOfficials expect the talks to "
+                                                        "stall\u2026\u201d: Judgment 'c4'"),
+                    timeout=10_000)
+    assert resets == [] and inserted == [(0, 0)]  # one row replaced: views repaint it
+    checks.view.doubleClicked.emit(warning_row())
+    assert window.board.current_claim_id() == "c4"

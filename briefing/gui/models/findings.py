@@ -1,9 +1,14 @@
-"""The checks' findings as a two-level tree: severity groups, then findings."""
+"""The checks' findings as a two-level tree: severity groups, then findings.
+
+A finding row reads like the line of the CLI's text report without the rule
+code (:func:`briefing.checks.report.describe`): what it is about, a claim named
+by its id and first words, then the message.
+"""
 
 from __future__ import annotations
 
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -48,9 +53,30 @@ def explanation(finding: Finding) -> str:
 
 
 def finding_key(finding: Finding) -> tuple:
-    """A hashable identity of *finding* (what the list compares rows by)."""
+    """A hashable identity of *finding*."""
     return (finding.rule, finding.severity, tuple(sorted(finding.targets.items())),
             finding.message, repr(finding.fix))
+
+
+class FindingRow(NamedTuple):
+    """A finding, the line the list shows for it, and what the list compares rows by."""
+
+    finding: Finding
+    label: str
+    key: tuple
+
+
+def finding_rows(findings: list[Finding], doc: Any = None) -> list[FindingRow]:
+    """The rows of *findings*, their subjects named from *doc* (the Document or Snapshot
+    the checks ran on; without it a claim is named by its id only).  Pure Python: the
+    checks job calls it off the UI thread."""
+    from briefing.checks.report import describe
+
+    rows = []
+    for finding in findings:
+        label = describe(finding, doc)
+        rows.append(FindingRow(finding, label, (*finding_key(finding), label)))
+    return rows
 
 
 class FindingsModel(QAbstractItemModel):
@@ -58,39 +84,43 @@ class FindingsModel(QAbstractItemModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._groups: list[tuple[Severity, list[Finding]]] = []
+        self._groups: list[tuple[Severity, list[FindingRow]]] = []
         self._keys: list[tuple] = []
         self._group_keys: list[list[tuple]] = []
         self._shown: list[int] = []
         """Rows of each group the views know of (long groups are fetched as scrolled)."""
 
-    def set_findings(self, findings: list[Finding], keys: list[tuple] | None = None) -> bool:
-        """Show *findings*; True when the model was reset (else rows changed in place).
+    def set_findings(self, findings: list[Finding], doc: Any = None) -> bool:
+        """Show *findings* of *doc*; see :meth:`set_rows`."""
+        return self.set_rows(finding_rows(findings, doc))
+
+    def set_rows(self, rows: list[FindingRow]) -> bool:
+        """Show *rows*; True when the model was reset (else rows changed in place).
 
         A check run after an edit mostly finds what it found before: only the
-        rows that differ are removed and inserted, so views keep their state
-        and do no work for the thousands of rows that stayed.  *keys* (from
-        :func:`finding_key`, one per finding) can be computed off the UI thread.
+        rows that differ (in finding or in wording: a claim's first words) are
+        removed and inserted, so views keep their state and do no work for the
+        thousands of rows that stayed.  :func:`finding_rows` makes the rows and
+        can run off the UI thread.
         """
-        keys = keys if keys is not None else [finding_key(f) for f in findings]
+        keys = [row.key for row in rows]
         if keys == self._keys:
             return False
         self._keys = keys
-        groups = [(s, [(f, k) for f, k in zip(findings, keys, strict=True) if f.severity == s])
-                  for s in Severity]
-        groups = [(s, pairs) for s, pairs in groups if pairs]
-        if [s for s, _p in groups] != [s for s, _i in self._groups] or any(
-                len(pairs) > FETCH_ROWS or len(self._groups[row][1]) > self._shown[row]
-                for row, (_s, pairs) in enumerate(groups)):
+        groups = [(s, [row for row in rows if row.finding.severity == s]) for s in Severity]
+        groups = [(s, items) for s, items in groups if items]
+        if [s for s, _r in groups] != [s for s, _i in self._groups] or any(
+                len(items) > FETCH_ROWS or len(self._groups[row][1]) > self._shown[row]
+                for row, (_s, items) in enumerate(groups)):
             self.beginResetModel()
-            self._groups = [(s, [f for f, _k in pairs]) for s, pairs in groups]
-            self._group_keys = [[k for _f, k in pairs] for _s, pairs in groups]
+            self._groups = groups
+            self._group_keys = [[r.key for r in items] for _s, items in groups]
             self._shown = [min(len(items), FETCH_ROWS) for _s, items in self._groups]
             self.endResetModel()
             return True
-        for row, (_severity, pairs) in enumerate(groups):
-            self._update_group(row, pairs)
-            self._shown[row] = len(pairs)
+        for row, (_severity, items) in enumerate(groups):
+            self._update_group(row, items)
+            self._shown[row] = len(items)
         return False
 
     def canFetchMore(self, parent: Index) -> bool:
@@ -109,9 +139,9 @@ class FindingsModel(QAbstractItemModel):
         self._shown[row] = last + 1
         self.endInsertRows()
 
-    def _update_group(self, row: int, pairs: list[tuple[Finding, tuple]]) -> None:
+    def _update_group(self, row: int, rows: list[FindingRow]) -> None:
         old, old_keys = self._groups[row][1], self._group_keys[row]
-        new, new_keys = [f for f, _k in pairs], [k for _f, k in pairs]
+        new, new_keys = rows, [r.key for r in rows]
         matcher = SequenceMatcher(None, old_keys, new_keys, autojunk=False)
         parent = self.index(row, 0)
         for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
@@ -131,7 +161,7 @@ class FindingsModel(QAbstractItemModel):
         self.dataChanged.emit(parent, parent)  # the count in the group's title
 
     def findings(self) -> list[Finding]:
-        return [f for _s, items in self._groups for f in items]
+        return [r.finding for _s, items in self._groups for r in items]
 
     def count(self, severity: Severity) -> int:
         return sum(len(items) for s, items in self._groups if s == severity)
@@ -139,7 +169,7 @@ class FindingsModel(QAbstractItemModel):
     def index_of(self, finding: Finding) -> QModelIndex:
         for row, (_severity, items) in enumerate(self._groups):
             for n, item in enumerate(items[:self._shown[row]]):
-                if item == finding:
+                if item.finding == finding:
                     return self.index(n, 0, self.index(row, 0))
         return QModelIndex()
 
@@ -189,11 +219,11 @@ class FindingsModel(QAbstractItemModel):
             severity, items = self._groups[index.row()]
             return self._group_data(severity, len(items), role)
         items = next(i for s, i in self._groups if s == group.severity)
-        finding = items[index.row()]
+        finding, label, _key = items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return finding.message
+            return label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return explanation(finding)
+            return f"{label}\n\n{explanation(finding)}"  # the whole line, however narrow the dock
         if role == FINDING_ROLE:
             return finding
         if role == Qt.ItemDataRole.DecorationRole:

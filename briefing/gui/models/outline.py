@@ -36,22 +36,52 @@ SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 BLOCK_INDEX_ROLE = Qt.ItemDataRole.UserRole + 21
 """A block row's index in its section; None for a section row."""
 
-# Item flags, combined once (the tree asks for them for every row it lays out).
+# Item flags, combined once (the tree asks for them for every row it lays out).  Blocks
+# never have children, which spares the tree asking each one for its row count.
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
-_ROW_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled
-              | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
-_EDITABLE_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsEditable
+_SECTION_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled
+                  | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                  | Qt.ItemFlag.ItemIsEditable)
+_CLAIM_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                | Qt.ItemFlag.ItemNeverHasChildren)
+_PROSE_FLAGS = _CLAIM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _STRUCTURE = (ops.InsertBlock, ops.RemoveBlock, ops.MoveBlock, ops.InsertSection,
               ops.RemoveSection, ops.MoveSection)
 
 
 class _Node:
-    __slots__ = ("section_id",)
+    """One section's rows as the views see them: its blocks, then its subsections.
+
+    Indexes point at the node of their parent section, so every per-row question
+    the views ask (hundreds of thousands on a large outline) is answered from
+    these tuples, refreshed whenever the section tree changes.
+    """
+
+    __slots__ = ("section_id", "blocks", "sections", "flags", "alive")
 
     def __init__(self, section_id: str | None) -> None:
         self.section_id = section_id
+        self.blocks: tuple[Block, ...] = ()
+        self.sections: tuple[Section, ...] = ()
+        self.flags: tuple[Qt.ItemFlag, ...] = ()
+        self.alive = False
+
+    def refresh(self, blocks: tuple[Block, ...], sections: tuple[Section, ...],
+                alive: bool) -> None:
+        self.blocks, self.sections, self.alive = blocks, sections, alive
+        self.flags = (*(_CLAIM_FLAGS if b.claim is not None else _PROSE_FLAGS for b in blocks),
+                      *(_SECTION_FLAGS for _s in sections))
+
+    def row_item(self, row: int) -> tuple[str, int | None] | None:
+        if not self.alive or row < 0:
+            return None
+        if row < len(self.blocks):
+            return self.section_id, row  # type: ignore[return-value]
+        row -= len(self.blocks)
+        return (self.sections[row].id, None) if row < len(self.sections) else None
 
 
 class OutlineModel(StructureUpdates, QAbstractItemModel):
@@ -74,11 +104,23 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
     def _set_roots(self, roots: tuple[Section, ...]) -> None:
         self._roots = roots
         self._where = {s.id: (s, parent) for s, parent, _i in tree.iter_sections(roots)}
+        for node in self._nodes.values():
+            self._refresh(node)
+
+    def _refresh(self, node: _Node) -> None:
+        if node.section_id is None:
+            node.refresh((), self._roots, True)
+        elif node.section_id in self._where:
+            section = self._where[node.section_id][0]
+            node.refresh(section.blocks, section.sections, True)
+        else:  # a removed section (indexes may still point at it)
+            node.refresh((), (), False)
 
     def _node(self, section_id: str | None) -> _Node:
         node = self._nodes.get(section_id)
         if node is None:
             node = self._nodes[section_id] = _Node(section_id)
+            self._refresh(node)
         return node
 
     def _parts(self, section_id: str | None) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
@@ -97,16 +139,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         """``(section id, None)`` for a section row, ``(section id, block)`` for a block row."""
         if not index.isValid():
             return None
-        parent = index.internalPointer().section_id
-        if parent is not None and parent not in self._where:
-            return None
-        blocks, sections = self._parts(parent)
-        row = index.row()
-        if row < len(blocks):
-            return parent, row  # type: ignore[return-value]
-        if row - len(blocks) < len(sections):
-            return sections[row - len(blocks)].id, None
-        return None
+        return index.internalPointer().row_item(index.row())
 
     def section_index(self, section_id: str | None) -> QModelIndex:
         if section_id is None or section_id not in self._where:
@@ -131,13 +164,12 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
             found = self.item(parent)
             if found is None or found[1] is not None:
                 return QModelIndex()
-            section_id: str | None = found[0]
+            node = self._node(found[0])
         else:
-            section_id = None
-        blocks, sections = self._parts(section_id)
-        if row >= len(blocks) + len(sections):
+            node = self._nodes[None]
+        if row >= len(node.flags):
             return QModelIndex()
-        return self.createIndex(row, 0, self._node(section_id))
+        return self.createIndex(row, 0, node)
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
@@ -150,8 +182,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         found = self.item(parent)
         if found is None or found[1] is not None or parent.column() != 0:
             return 0
-        blocks, sections = self._parts(found[0])
-        return len(blocks) + len(sections)
+        return len(self._node(found[0]).flags)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
@@ -238,13 +269,10 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         return self._notes
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        found = self.item(index)
-        if found is None:
-            return _NO_FLAGS if index.isValid() else _ROOT_FLAGS
-        section_id, block = found
-        if block is None or self._where[section_id][0].blocks[block].claim is None:
-            return _EDITABLE_FLAGS
-        return _ROW_FLAGS
+        if not index.isValid():
+            return _ROOT_FLAGS
+        node, row = index.internalPointer(), index.row()
+        return node.flags[row] if node.alive and 0 <= row < len(node.flags) else _NO_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         found = self.item(index)
@@ -353,6 +381,9 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
 
     def _reset(self, new: tuple[Section, ...]) -> None:
         self.beginResetModel()
+        for section_id, node in self._nodes.items():
+            if section_id is not None:
+                node.refresh((), (), False)  # whatever still points at them is stale
         self._nodes = {None: self._nodes[None]}
         self._notes = None
         self._set_roots(new)

@@ -1,0 +1,62 @@
+"""What the checks remember between runs, and how to forget it.
+
+The editor re-runs every check after each edit, on a snapshot that shares all
+unchanged records (they are frozen) and strings with the previous one.  Work
+that depends only on one string or one record is therefore remembered between
+runs: the likelihood terms and the duplicate key of a text, a citation's quote
+verdict, the outline walk.  Each cache is bounded, and the results are the
+same as without it (``tests/checks/test_speed_equivalence.py`` compares).
+:func:`clear_caches` forgets everything (to time a first run, as after opening a file).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TypeVar
+
+TEXT_CACHE_SIZE = 1 << 15
+"""Texts each text cache remembers: more than the claims of a large briefing."""
+
+_T = TypeVar("_T")
+_CLEARERS: list[Callable[[], None]] = []
+
+
+def by_text(function: Callable[[str], _T]) -> Callable[[str], _T]:
+    """*function* of one text, remembered for the last :data:`TEXT_CACHE_SIZE` texts.
+
+    Its results are shared between callers, so they must be immutable.
+    """
+    cached = lru_cache(maxsize=TEXT_CACHE_SIZE)(function)
+    _CLEARERS.append(cached.cache_clear)
+    return cached
+
+
+class IdentityCache:
+    """Values kept by the identity of the objects they were computed from.
+
+    Records are frozen, so the same objects give the same value; the objects
+    are kept with the value, so an id is never mistaken after its object died.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._kept: dict[tuple[int, ...], tuple[tuple[object, ...], object]] = {}
+        _CLEARERS.append(self._kept.clear)
+
+    def get(self, objects: tuple[object, ...], compute: Callable[[], _T]) -> _T:
+        key = tuple(map(id, objects))
+        kept = self._kept.get(key)
+        if kept is not None and all(a is b for a, b in zip(kept[0], objects, strict=True)):
+            return kept[1]  # type: ignore[return-value]
+        value = compute()
+        if len(self._kept) >= self._limit:
+            self._kept.clear()
+        self._kept[key] = (objects, value)
+        return value
+
+
+def clear_caches() -> None:
+    """Forget every remembered result (the next run computes everything again)."""
+    for clear in _CLEARERS:
+        clear()
