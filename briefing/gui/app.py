@@ -193,7 +193,7 @@ class Editor(QObject):
     def _forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
-            settle_heap()
+            QTimer.singleShot(0, collect_heap)
 
     def _blank_window(self) -> MainWindow | None:
         for window in self.windows:
@@ -214,18 +214,19 @@ def _recent(settings: QSettings) -> list[str]:
 
 
 def settle_heap() -> None:
-    """Once the event loop is idle, collect garbage, then move every object alive (modules,
-    widgets, the open documents) out of the garbage collector's reach.
+    """Move every object alive now (modules, widgets, the open documents) out of the
+    garbage collector's reach, once the event loop is idle.
 
     A full collection walks every tracked object while holding the GIL; on a large
     briefing one that happened to start during the checks after an edit froze the UI
-    for ~60 ms.  Frozen objects are still freed by reference counting; this runs again
-    after a window closes, so what that window held in reference cycles is collected.
+    for ~60 ms.  Frozen objects are still freed by reference counting.  Freezing is
+    cheap (no collection runs, so the first paint is not delayed).
     """
-    QTimer.singleShot(0, _collect_and_freeze)
+    QTimer.singleShot(0, gc.freeze)
 
 
-def _collect_and_freeze() -> None:
+def collect_heap() -> None:
+    """After a window closed: collect what it held in reference cycles, then freeze again."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
