@@ -86,12 +86,22 @@ def import_figures(
 def _anchor_figures(text_path: Path, megabytes: int) -> Iterator[Figure]:
     from briefing.core.model import Source
     from briefing.ingest import locator_for, resolve
+    from briefing.ingest.locators import forget_indexes
 
     source = Source(id="big", text=text_path.read_text(encoding="utf-8"))
     offset = len(source.text) - 500
+
+    def first_locator() -> None:
+        forget_indexes()
+        locator_for(source, offset, offset + 40)
+
     yield Figure(
-        f"locator for a passage at the end of {megabytes} MB",
-        measure(lambda: locator_for(source, offset, offset + 40), 3),
+        f"first locator in a {megabytes} MB source (its paragraphs indexed)",
+        measure(first_locator, 3),
+    )
+    yield Figure(
+        f"next locator in the same {megabytes} MB source",
+        measure(lambda: locator_for(source, offset - 999, offset - 959), 3, warmup=1),
     )
     quote = source.text[offset : offset + 60]
     edited = "Preface.\n" + source.text

@@ -10,6 +10,7 @@ CLI report words it: a claim by its id and first words, then the message.
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.checks.findings import Finding, Severity
-from briefing.checks.snapshot import Snapshot
 from briefing.core import ops
 from briefing.core.errors import DomainError
 from briefing.gui.models.findings import (
@@ -34,6 +34,9 @@ from briefing.gui.models.findings import (
     finding_rows,
 )
 from briefing.gui.session import Session
+
+if TYPE_CHECKING:  # the rules load with the first run, after the window is painted
+    from briefing.checks.snapshot import Snapshot
 
 CHECK_DELAY_MS = 500
 FIRST_CHECK_DELAY_MS = 100
@@ -135,6 +138,8 @@ class ChecksPanel(QWidget):
         """Run the checks on the document as it is now (off the UI thread)."""
         self._timer.stop()
         self._latest[0] += 1
+        from briefing.checks.snapshot import Snapshot
+
         job = _CheckJob(self._latest[0], self._latest, Snapshot.of(self.session.doc),
                         self._signals)
         self._pool.start(job)

@@ -17,11 +17,13 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from briefing.core.model import Source
 
 PAGE_BREAK = "\f"
+INDEXES_KEPT = 8
+"""Texts whose paragraph and page boundaries are kept (see LocatorIndex.for_source)."""
 _BLANK_LINE = re.compile(r"\n[^\S\n\f]*\n")
 _LINE_PARAGRAPH = re.compile(r"\S(?:[^\n\f]*\S)?")
 _BLOCK_PARAGRAPH = re.compile(
@@ -59,8 +61,10 @@ class LocatorIndex:
 
     @classmethod
     def for_source(cls, source: Source) -> LocatorIndex:
+        """The index of *source*'s text; the last few are kept, so citing several
+        passages of one long source splits it into paragraphs only once."""
         labels = source.extra.get("page_labels") or ()
-        return cls(source.text, is_paged(source), tuple(str(label) for label in labels))
+        return _index(source.text, is_paged(source), tuple(str(label) for label in labels))
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -94,6 +98,16 @@ class LocatorIndex:
             )
         first_para, last_para = self.paragraph(start), self.paragraph(last)
         return _range("para.", "paras.", str(first_para), str(last_para))
+
+
+@lru_cache(maxsize=INDEXES_KEPT)
+def _index(text: str, paged: bool, page_labels: tuple[str, ...]) -> LocatorIndex:
+    return LocatorIndex(text, paged, page_labels)
+
+
+def forget_indexes() -> None:
+    """Drop the kept indexes (benchmarks time a first lookup with it)."""
+    _index.cache_clear()
 
 
 def locator_for(source: Source, start: int, end: int | None = None) -> str:

@@ -152,3 +152,20 @@ def _close(spans: list[tuple[int, int]], current: tuple[int, int] | None) -> Non
 @given(st.text(alphabet="ab \t\n\f\u3000", max_size=60))
 def test_paragraph_spans_match_the_obvious_definition(text):
     assert paragraph_spans(text) == _reference_spans(text)
+
+
+def test_a_long_source_is_indexed_once_and_an_edited_text_gets_its_own_index() -> None:
+    from dataclasses import replace
+
+    from briefing.ingest.locators import LocatorIndex, forget_indexes
+
+    forget_indexes()
+    text = "\n\n".join(f"Paragraph {n} of a long report." for n in range(1, 2001))
+    source = Source(id="r", text=text)
+    first = LocatorIndex.for_source(source)
+    assert LocatorIndex.for_source(source) is first  # a second citation reuses it
+    assert locator_for(source, text.index("Paragraph 1500 "), text.index("Paragraph 1501 ")) \
+        == "para. 1500"
+    edited = replace(source, text="Preface.\n\n" + text)
+    assert LocatorIndex.for_source(edited) is not first
+    assert locator_for(edited, edited.text.index("Paragraph 1500 ")) == "para. 1501"
