@@ -1,31 +1,53 @@
 """HTML writer: a standalone, offline page for the editor's preview and for users.
 
-The body is the Markdown export rendered by python-markdown (footnotes
-extension), so the preview shows exactly what Markdown readers get.  Every
-piece of user text reaches the page through the Markdown escaping, which
-writes ``<``, ``>``, ``&`` and quotes as character references, so nothing a
-source says becomes markup.  The banner heads and foots the page (a ``div``
-that browsers and Qt's rich text both centre); each claim's paragraph carries
-``id="claim-<id>"``; the page has inline CSS only and loads nothing from the
-network.
+The page is rendered from the IR directly, like the Word and Markdown
+writers, and its body is the markup python-markdown (footnotes extension)
+makes of our Markdown export of the same IR: the same elements, attributes,
+links and text, so the preview shows exactly what Markdown readers get.
+``tests/export/test_html_equivalence.py`` holds the two to that on hostile
+documents, comparing both after parsing them with lxml.  The markup:
+
+* the title an ``h1``; subtitle and byline paragraphs; section headings one
+  level down when there is a title (``h6`` at most); a claim or prose block a
+  ``p`` with its text collapsed to one line, as in the Markdown export;
+* a note reference ``<sup id="fnref:N"><a class="footnote-ref"
+  href="#fn:N">N</a></sup>``, adjacent ones separated by a comma;
+* the sourcing summary a ``ul``, the Sources list an ``ol``, links as
+  ``<a href="URL">URL</a>``;
+* the notes ``<div class="footnote"><hr><ol><li id="fn:N"><p>… &#160;<a
+  class="footnote-backref" href="#fnref:N" title="Jump back to footnote N in
+  the text">&#8617;</a></p></li>…``.
+
+Every piece of user text is HTML-escaped (``&``, ``<``, ``>``, and quotes in
+attributes), so nothing a source says becomes markup; XML-invalid characters
+never reach here (the IR drops them, :mod:`briefing.export.sanitize`).
+python-markdown writes some characters as numeric references (``&#58;`` for a
+colon) where this writer writes the character: the parsed text is the same.
+
+Links need nothing of their own here: :func:`briefing.export.notes.safe_url`
+has already normalised every URL for all writers (what is not a web or mail
+link is plain text), so python-markdown reads each link in the Markdown export
+as one link showing its URL, as this writer writes it.
+
+The banner heads and foots the page (a ``div`` that browsers and Qt's rich
+text both centre); each claim's paragraph carries ``id="claim-<id>"``; the
+page has inline CSS only and loads nothing from the network.
 
 :func:`render_preview` cuts the same body into parts of a few dozen blocks
 (the notes list into ``<ol start=n>`` runs) so the editor can build its
-preview a part at a time without holding up the UI; in these parts a claim's
-paragraph is named by its ``title`` rather than an ``id``.
+preview a part at a time without holding up the UI; in these parts no
+element has an ``id`` and a claim's paragraph is named by its ``title``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from xml.etree import ElementTree as etree  # noqa: N813 (python-markdown's name)
 
-import markdown
-from markdown.treeprocessors import Treeprocessor
-
-from briefing.export.ir import ExportIR, Heading
-from briefing.export.markdown_writer import render_markdown
+from briefing.export.ir import SOURCES_HEADING, SUMMARY_HEADING, ExportIR, Heading, Paragraph
+from briefing.export.markdown_writer import NOTE_SEPARATOR
+from briefing.export.notes import Segment
+from briefing.export.sanitize import collapse
 
 CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto;
@@ -38,24 +60,14 @@ sup { line-height: 0; }
 """
 CLAIM_TITLE = "Claim {} (click to select it)"
 """The tooltip of a claim's paragraph in the preview."""
-PART_MARK = "briefing-part"
 PART_BLOCKS = 40
 """Top-level blocks (or notes) per preview part."""
-_HEADINGS = {f"h{n}" for n in range(1, 7)}
+BACKREF_TITLE = "Jump back to footnote {} in the text"
 
 
 def claim_anchor(claim_id: str) -> str:
     """The id of a claim's paragraph in the page (``#claim-<id>`` links to it)."""
     return f"claim-{claim_id}"
-
-
-def _expected_blocks(ir: ExportIR) -> list[tuple[str, str | None]]:
-    """The page's leading top-level blocks, in order: ("h" or "p", claim id or None)."""
-    expected: list[tuple[str, str | None]] = [("h", None)] if ir.title else []
-    expected += [("p", None) for x in (ir.subtitle, ir.byline) if x]
-    for item in ir.body:
-        expected.append(("h", None) if isinstance(item, Heading) else ("p", item.claim_id))
-    return expected
 
 
 def claim_from_title(title: str) -> str | None:
@@ -66,93 +78,98 @@ def claim_from_title(title: str) -> str | None:
     return None
 
 
-class _ClaimAnchors(Treeprocessor):
-    """Give each claim's paragraph its ``id``, walking the body in step with the IR.
+def _text(text: str) -> str:
+    """One line of user text as HTML (collapsed like the Markdown export)."""
+    return escape(collapse(text), quote=False)
 
-    For Qt (*titles*): no element keeps an ``id`` (Qt's rich text hashes anchor
-    names so poorly that a page of thousands takes seconds to build); a claim's
-    paragraph carries a ``title`` naming the claim instead.
-    """
 
-    def __init__(self, md: markdown.Markdown, expected: list[tuple[str, str | None]],
-                 titles: bool = False) -> None:
-        super().__init__(md)
-        self.expected = expected
-        self.titles = titles
+def _segments(segments: tuple[Segment, ...]) -> str:
+    """Note or source-list segments; a link shows its URL."""
+    html = "".join(
+        f'<a href="{escape(s.url)}">{escape(s.url, quote=False)}</a>'
+        if s.url
+        else escape(s.text, quote=False)
+        for s in segments
+    )
+    return html.strip()
 
-    def run(self, root: etree.Element) -> None:
-        if self.titles:
-            for element in root.iter():
-                element.attrib.pop("id", None)
-        for element, (kind, claim_id) in zip(root, self.expected, strict=False):
-            tag = "h" if element.tag in _HEADINGS else element.tag
-            if tag != kind:
-                return  # the page is not what the IR predicts: no anchors beyond here
-            if claim_id is None:
-                continue
-            if self.titles:
-                element.set("title", CLAIM_TITLE.format(claim_id))
+
+class _Writer:
+    """Renders one IR; *preview* names claims by ``title`` and leaves out every ``id``."""
+
+    def __init__(self, ir: ExportIR, preview: bool) -> None:
+        self.ir = ir
+        self.preview = preview
+
+    def blocks(self) -> list[str]:
+        """The top-level blocks before the notes, in page order."""
+        ir = self.ir
+        blocks = [f"<h1>{_text(ir.title)}</h1>"] if ir.title else []
+        blocks += [f"<p>{_text(x)}</p>" for x in (ir.subtitle, ir.byline) if x]
+        offset = 1 if ir.title else 0
+        for item in ir.body:
+            if isinstance(item, Heading):
+                blocks.append(_heading(item.level + offset, item.text))
             else:
-                element.set("id", claim_anchor(claim_id))
+                blocks.append(self.paragraph(item))
+        if ir.summary:
+            blocks.append(_heading(1 + offset, SUMMARY_HEADING))
+            items = "".join(f"<li>{_text(line)}</li>\n" for line in ir.summary)
+            blocks.append(f"<ul>\n{items}</ul>")
+        if ir.sources:
+            blocks.append(_heading(1 + offset, SOURCES_HEADING))
+            items = "".join(f"<li>{_segments(s.segments)}</li>\n" for s in ir.sources)
+            blocks.append(f"<ol>\n{items}</ol>")
+        return blocks
 
-
-class _PartMarks(Treeprocessor):
-    """Put a comment mark between every few top-level blocks; split the notes list too."""
-
-    def __init__(self, md: markdown.Markdown, size: int) -> None:
-        super().__init__(md)
-        self.size = size
-
-    def run(self, root: etree.Element) -> None:
-        parts: list[list[etree.Element]] = [[]]
-        for element in list(root):
-            root.remove(element)
-            if element.tag == "div" and element.get("class") == "footnote":
-                parts += [[run] for run in self._note_runs(element)]
+    def paragraph(self, paragraph: Paragraph) -> str:
+        attribute = ""
+        if paragraph.claim_id is not None:
+            if self.preview:
+                attribute = f' title="{escape(CLAIM_TITLE.format(paragraph.claim_id))}"'
             else:
-                if len(parts[-1]) >= self.size or _is_notes(parts[-1]):
-                    parts.append([])
-                parts[-1].append(element)
-        for index, part in enumerate(p for p in parts if p):
-            if index:
-                mark = etree.Comment(PART_MARK)
-                mark.tail = "\n"
-                root.append(mark)
-            root.extend(part)
+                attribute = f' id="{escape(claim_anchor(paragraph.claim_id))}"'
+        refs = NOTE_SEPARATOR.join(self.note_ref(n) for n in paragraph.notes)
+        return f"<p{attribute}>{_text(paragraph.display_text)}{refs}</p>"
 
-    def _note_runs(self, footnotes: etree.Element) -> list[etree.Element]:
-        """The footnote div as runs of notes, each a footnote div of its own; the
-        rule above the notes stays with the first run."""
-        items = [li for ol in footnotes.iter("ol") for li in ol]
-        rule = footnotes.find("hr")
-        runs: list[etree.Element] = []
-        for start in range(0, len(items), self.size):
-            div = etree.Element("div", {"class": "footnote"})
-            if start == 0 and rule is not None:
-                div.append(rule)
-            ol = etree.SubElement(div, "ol", {"start": str(start + 1)} if start else {})
-            ol.extend(items[start:start + self.size])
-            div.text = ol.text = ol.tail = div.tail = "\n"
-            runs.append(div)
-        return runs
+    def note_ref(self, number: int) -> str:
+        sup = "<sup>" if self.preview else f'<sup id="fnref:{number}">'
+        return f'{sup}<a class="footnote-ref" href="#fn:{number}">{number}</a></sup>'
+
+    def notes(self) -> list[str]:
+        """One ``li`` per note, in number order."""
+        items = []
+        for note in self.ir.notes:
+            number = note.number
+            item = "<li>" if self.preview else f'<li id="fn:{number}">'
+            backref = (
+                f'<a class="footnote-backref" href="#fnref:{number}" '
+                f'title="{BACKREF_TITLE.format(number)}">&#8617;</a>'
+            )
+            items.append(f"{item}\n<p>{_segments(note.segments)}&#160;{backref}</p>\n</li>")
+        return items
 
 
-def _is_notes(part: list[etree.Element]) -> bool:
-    return bool(part) and part[-1].get("class") == "footnote"
+def _heading(level: int, text: str) -> str:
+    level = min(max(level, 1), 6)
+    return f"<h{level}>{_text(text)}</h{level}>"
 
 
-def _body(ir: ExportIR, part_blocks: int = 0) -> str:
-    md = markdown.Markdown(extensions=["footnotes"], output_format="html")
-    claims = _ClaimAnchors(md, _expected_blocks(ir), titles=part_blocks > 0)
-    md.treeprocessors.register(claims, "briefing-claims", 5)
-    if part_blocks:
-        md.treeprocessors.register(_PartMarks(md, part_blocks), "briefing-parts", 4)
-    return md.convert(render_markdown(ir, banner=False))
+def _notes_div(items: list[str], start: int = 1) -> str:
+    """A footnote ``div``; the rule above the notes only in the one that starts them."""
+    rule = "<hr>\n" if start == 1 else ""
+    ol = f'<ol start="{start}">' if start > 1 else "<ol>"
+    return f'<div class="footnote">\n{rule}{ol}\n' + "\n".join(items) + "\n</ol>\n</div>"
 
 
 def render_html_body(ir: ExportIR) -> str:
-    """The HTML fragment (no banner) that python-markdown makes of the Markdown export."""
-    return _body(ir)
+    """The HTML fragment (no banner): python-markdown's rendering of the Markdown export."""
+    writer = _Writer(ir, preview=False)
+    blocks = writer.blocks()
+    notes = writer.notes()
+    if notes:
+        blocks.append(_notes_div(notes))
+    return "\n".join(blocks)
 
 
 def _banner(ir: ExportIR) -> str:
@@ -183,10 +200,18 @@ class PreviewPage:
 
 
 def render_preview(ir: ExportIR, part_blocks: int = PART_BLOCKS) -> PreviewPage:
-    """The page body of :func:`render_html` for Qt's rich text, in parts of about
-    *part_blocks* blocks.  Links are the same; elements carry no ``id`` (a
-    claim's paragraph has the ``title`` :data:`CLAIM_TITLE` instead)."""
-    parts = _body(ir, part_blocks).split(f"<!--{PART_MARK}-->")
+    """The page body of :func:`render_html` for Qt's rich text, in parts of
+    *part_blocks* top-level blocks, the notes in runs of *part_blocks* notes.
+    Links are the same; elements carry no ``id`` (a claim's paragraph has the
+    ``title`` :data:`CLAIM_TITLE` instead)."""
+    size = max(part_blocks, 1)
+    writer = _Writer(ir, preview=True)
+    blocks = writer.blocks()
+    parts = ["\n".join(blocks[i:i + size]) + "\n" for i in range(0, len(blocks), size)]
+    notes = writer.notes()
+    parts += [_notes_div(notes[i:i + size], i + 1) + "\n" for i in range(0, len(notes), size)]
+    if not parts:
+        parts = [""]
     banner = _banner(ir)
     parts[0] = banner + parts[0]
     parts[-1] = parts[-1] + banner

@@ -11,6 +11,13 @@ order (python-markdown numbers notes by definition order), one label per
 reference; adjacent references are separated by a comma.  Markdown readers
 gather notes at the end, so footnotes and endnotes render alike.
 
+Links (:func:`link_markdown`) come from :func:`briefing.export.notes.safe_url`,
+which has already encoded everything a reader could take for Markdown or a
+character reference.  An http(s)/ftp link is an autolink ``<url>``; a
+``mailto:`` link is ``[url](url)`` with the text escaped as above, because
+python-markdown shows an autolinked address without its ``mailto:``.  Every
+reader then shows one link whose text and target are the URL.
+
 Pandoc citations (``citation_keys`` given): each claim ends with one citation
 cluster, ``[@key, {para. 4}, attribution; Grade B2; @key2]``, instead of note
 references.  The locator goes in braces so pandoc takes it whole; a locator
@@ -56,9 +63,18 @@ def _escape_segment(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def link_markdown(url: str) -> str:
+    """A link (a :func:`~briefing.export.notes.safe_url`) showing its URL."""
+    if url.startswith("mailto:"):
+        return f"[{_escape_segment(url)}]({url})"
+    return f"<{url}>"
+
+
 def segments_markdown(segments: tuple[Segment, ...]) -> str:
-    """Note or source-list segments as Markdown; links become autolinks ``<url>``."""
-    return "".join(f"<{s.url}>" if s.url else _escape_segment(s.text) for s in segments).strip()
+    """Note or source-list segments as Markdown (links by :func:`link_markdown`)."""
+    return "".join(
+        link_markdown(s.url) if s.url else _escape_segment(s.text) for s in segments
+    ).strip()
 
 
 def note_refs(numbers: tuple[int, ...]) -> str:

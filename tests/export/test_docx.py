@@ -175,7 +175,9 @@ def test_hostile_text_is_sanitised_and_read_back(tmp_path: Path, blank_findings:
     claim = next(p for p in actual if p[1])
     assert claim[0] == "Bad chars line two page ﹏ end \u202eRTL 😀 *x* [^1]"
     assert "“Title with VT <&>”" in claim[1][0] and "p. 3" in claim[1][0]
-    assert "javascript" not in claim[1][0]  # not a web link: never clickable
+    assert claim[1][0].endswith("p. 3. javascript:alert(1).")  # shown as the record has it
+    notes = part(path, "word/footnotes.xml")
+    assert list(notes.iter(f"{W}hyperlink")) == []  # not a web link: never clickable
     assert ("Untitled section", []) in actual
     body = part(path, "word/document.xml")
     assert len(list(body.iter(f"{W}br"))) >= 2  # VT and FF became line breaks

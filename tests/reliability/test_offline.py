@@ -113,7 +113,8 @@ def test_whole_workflow_makes_no_connection(tmp_path: Path) -> None:
     assert not log.exists(), f"network use attempted:\n{log.read_text()}"
 
     page = (tmp_path / "out.html").read_text(encoding="utf-8")
-    assert "&#60;script src" in page  # the claim's markup is shown as text, not obeyed
+    # the claim's markup is shown as text, not obeyed
+    assert "<script src=https://t.example.net/s.js>" in lxml.html.fromstring(page).text_content()
     _assert_no_remote_resources(page)
     assert CITED_LINK in page, "the analyst's cited link should survive as text or a link"
 
