@@ -19,6 +19,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 LAUNCH = float(os.environ.get("BRIEFING_BENCH_LAUNCH", time.monotonic()))
 SETTLE_MS = int(os.environ.get("BRIEFING_BENCH_SETTLE_MS", "1000"))
@@ -71,7 +72,12 @@ def start(path: str, extras: bool) -> None:
             result.update(_board_figures(app))
         result["marks"] = _marks
         print(json.dumps(result), flush=True)
-        os._exit(0)  # nothing was edited; skip the teardown of a large window
+        # nothing was edited; skip the teardown of a large window, but leave the settings
+        # as a normal quit would: no crash mark, so the next run reopens nothing
+        from briefing.gui import recovery
+
+        recovery.mark_closed(Path(path))
+        os._exit(0)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -6,6 +6,7 @@ so a loader can prefix it with the JSON path or file name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from briefing.core.errors import DomainError
@@ -39,6 +40,8 @@ def _check_choice(value: str, choices: type, what: str, allow_empty: bool = Fals
 
 def check_text(value: str, what: str) -> None:
     """Refuse text that cannot be stored as Unicode (lone surrogates)."""
+    if value.isascii():
+        return
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -47,40 +50,68 @@ def check_text(value: str, what: str) -> None:
         ) from None
 
 
+def _check_texts(record: object, names: tuple[str, ...], what: str) -> None:
+    """:func:`check_text` on each named field (the message is only built for a bad one)."""
+    for name in names:
+        value = getattr(record, name)
+        if not value.isascii():
+            check_text(value, f"{what}: {name}")
+
+
+_CHOICE_FIELDS = {
+    "source": (("kind", SourceKind, False), ("reliability", Reliability, True)),
+    "claim": (("kind", ClaimKind, False), ("status", ClaimStatus, False),
+              ("confidence", Confidence, True), ("likelihood", Likelihood, True)),
+}
+
+
+def _check_choices(record: object, kind: str, what: Callable[[], str]) -> None:
+    for name, choices, allow_empty in _CHOICE_FIELDS[kind]:
+        value = getattr(record, name)
+        if value not in _values(choices) and not (allow_empty and value == ""):
+            _check_choice(value, choices, f"{what()}: {name}", allow_empty)
+
+
 def check_source(source: Source) -> None:
     if not source.id:
         raise DomainError("a source needs an id")
     what = f"source {source.id!r}"
-    _check_choice(source.kind, SourceKind, f"{what}: kind")
-    _check_choice(source.reliability, Reliability, f"{what}: reliability", allow_empty=True)
-    for name in ("title", "text", "notes", "key", "publisher", "descriptor"):
-        check_text(getattr(source, name), f"{what}: {name}")
+    _check_choices(source, "source", lambda: what)
+    _check_texts(source, ("title", "text", "notes", "key", "publisher", "descriptor"), what)
 
 
 def check_citation(citation: Citation, what: str) -> None:
-    _check_choice(citation.credibility, Credibility, f"{what}: credibility", allow_empty=True)
-    for name in ("start", "end"):
-        value = getattr(citation, name)
+    if citation.credibility:
+        _check_choice(citation.credibility, Credibility, f"{what}: credibility")
+    start, end = citation.start, citation.end
+    for name, value in (("start", start), ("end", end)):
         if value is not None and (not isinstance(value, int) or value < 0):
             raise DomainError(f"{what}: {name} must be a whole number ≥ 0, not {value!r}")
-    if citation.start is not None and citation.end is not None and citation.end < citation.start:
-        raise DomainError(f"{what}: end {citation.end} is before start {citation.start}")
-    for name in ("quote", "attribution", "locator", "note"):
-        check_text(getattr(citation, name), f"{what}: {name}")
+    if start is not None and end is not None and end < start:
+        raise DomainError(f"{what}: end {end} is before start {start}")
+    _check_texts(citation, ("quote", "attribution", "locator", "note"), what)
+
+
+def _citation_ok(citation: Citation) -> bool:
+    """The common case, checked without building any message."""
+    start, end = citation.start, citation.end
+    return ((not citation.credibility or citation.credibility in _values(Credibility))
+            and (start is None or (type(start) is int and start >= 0))
+            and (end is None or (type(end) is int and end >= 0))
+            and (start is None or end is None or end >= start)
+            and citation.quote.isascii() and citation.attribution.isascii()
+            and citation.locator.isascii() and citation.note.isascii())
 
 
 def check_claim(claim: Claim) -> None:
     if not claim.id:
         raise DomainError("a claim needs an id")
-    what = f"claim {claim.id!r}"
-    _check_choice(claim.kind, ClaimKind, f"{what}: kind")
-    _check_choice(claim.status, ClaimStatus, f"{what}: status")
-    _check_choice(claim.confidence, Confidence, f"{what}: confidence", allow_empty=True)
-    _check_choice(claim.likelihood, Likelihood, f"{what}: likelihood", allow_empty=True)
-    check_text(claim.text, f"{what}: text")
-    check_text(claim.notes, f"{what}: notes")
+    _check_choices(claim, "claim", lambda: f"claim {claim.id!r}")
+    if not (claim.text.isascii() and claim.notes.isascii()):
+        _check_texts(claim, ("text", "notes"), f"claim {claim.id!r}")
     for i, citation in enumerate(claim.citations):
-        check_citation(citation, f"{what}, citation {i + 1}")
+        if not _citation_ok(citation):
+            check_citation(citation, f"claim {claim.id!r}, citation {i + 1}")
 
 
 def check_info(info: BriefingInfo) -> None:

@@ -44,6 +44,11 @@ def _known(record_type: type) -> frozenset[str]:
 
 def _split(data: dict[str, Any], record_type: type) -> tuple[dict[str, Any], dict[str, Any]]:
     known = _known(record_type)
+    if data.keys() <= known:  # the common case: no unknown keys to keep in ``extra``
+        kwargs = dict(data)
+        for key in _TUPLE_FIELDS.intersection(kwargs):
+            kwargs[key] = tuple(kwargs[key])
+        return kwargs, {}
     kwargs: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():
@@ -58,6 +63,8 @@ def _split(data: dict[str, Any], record_type: type) -> tuple[dict[str, Any], dic
 
 def _none_to_default(kwargs: dict[str, Any], record_type: type) -> None:
     """Treat an explicit JSON null like an absent optional text field."""
+    if None not in kwargs.values():
+        return
     for key in [k for k, v in kwargs.items() if v is None]:
         if key not in ("start", "end", "claim"):
             del kwargs[key]
