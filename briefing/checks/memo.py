@@ -12,7 +12,7 @@ same as without it (``tests/checks/test_speed_equivalence.py`` compares).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import wraps
 from typing import TypeVar
 
 TEXT_CACHE_SIZE = 1 << 15
@@ -22,21 +22,36 @@ _T = TypeVar("_T")
 _CLEARERS: list[Callable[[], None]] = []
 
 
+_MISSING = object()
+
+
 def by_text(function: Callable[[str], _T]) -> Callable[[str], _T]:
-    """*function* of one text, remembered for the last :data:`TEXT_CACHE_SIZE` texts.
+    """*function* of one text, remembered for up to :data:`TEXT_CACHE_SIZE` texts (then
+    forgotten all at once: a plain dict costs less per call than an LRU list).
 
     Its results are shared between callers, so they must be immutable.
     """
-    cached = lru_cache(maxsize=TEXT_CACHE_SIZE)(function)
-    _CLEARERS.append(cached.cache_clear)
-    return cached
+    kept: dict[str, _T] = {}
+    _CLEARERS.append(kept.clear)
+
+    @wraps(function)
+    def remembered(text: str) -> _T:
+        value = kept.get(text, _MISSING)
+        if value is _MISSING:
+            if len(kept) >= TEXT_CACHE_SIZE:
+                kept.clear()
+            value = kept[text] = function(text)
+        return value  # type: ignore[return-value]
+
+    return remembered
 
 
 class IdentityCache:
     """Values kept by the identity of the objects they were computed from.
 
-    Records are frozen, so the same objects give the same value; the objects
-    are kept with the value, so an id is never mistaken after its object died.
+    Records are frozen, so the same objects give the same value.  The objects are
+    kept with the value: while they are alive no other object can have their ids, so
+    a key of ids that is found always means the very same objects.
     """
 
     def __init__(self, limit: int) -> None:
@@ -47,7 +62,7 @@ class IdentityCache:
     def get(self, objects: tuple[object, ...], compute: Callable[[], _T]) -> _T:
         key = tuple(map(id, objects))
         kept = self._kept.get(key)
-        if kept is not None and all(a is b for a, b in zip(kept[0], objects, strict=True)):
+        if kept is not None:
             return kept[1]  # type: ignore[return-value]
         value = compute()
         if len(self._kept) >= self._limit:

@@ -55,7 +55,7 @@ class QuoteProblem:
         return locator or f"characters {self.anchor.start}–{self.anchor.end}"
 
 
-_INDEXES = IdentityCache(256)
+_INDEXES = IdentityCache(8192)
 _PROBLEMS = IdentityCache(4096)
 
 
