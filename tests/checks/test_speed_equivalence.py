@@ -28,6 +28,7 @@ from briefing.checks.estimative import (
 )
 from briefing.checks.memo import clear_caches
 from briefing.checks.report import first_words
+from briefing.checks.rules_sourcing import _END_PUNCT, _text_key
 from briefing.core.document import Document
 from briefing.core.vocab import LIKELIHOOD_TERMS
 from tests.checks.golden import FINDINGS, golden_lines, golden_snapshot
@@ -135,6 +136,14 @@ def test_term_finder_matches_the_straightforward_one(text: str) -> None:
 def test_pre_filter_never_hides_a_term_in_ascii_text(text: str) -> None:
     if text.isascii():
         assert may_have_terms(text) or scan_terms(text) == []
+
+
+@SETTINGS
+@given(st.one_of(ESTIMATIVE_TEXT, st.text(alphabet=" .,;:!?'\"\t\nAbcZ\u00a0\u2028É1")))
+def test_duplicate_key_is_the_straightforward_one(text: str) -> None:
+    expected = " ".join(text.casefold().split()).strip(_END_PUNCT)
+    assert _text_key(text) == expected
+    assert _text_key(text) == expected  # remembered
 
 
 def test_pre_filter_knows_every_hint() -> None:
