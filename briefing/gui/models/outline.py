@@ -25,6 +25,7 @@ from briefing.core.vocab import portion_mark
 from briefing.gui import outline_plan as plan
 from briefing.gui.models import mime
 from briefing.gui.models.claims import CLAIM_ID_ROLE
+from briefing.gui.models.outline_nodes import NO_FLAGS, ROOT_FLAGS, OutlineNode
 from briefing.gui.models.outline_updates import StructureUpdates
 from briefing.gui.style import kind_icon
 
@@ -36,52 +37,9 @@ SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 BLOCK_INDEX_ROLE = Qt.ItemDataRole.UserRole + 21
 """A block row's index in its section; None for a section row."""
 
-# Item flags, combined once (the tree asks for them for every row it lays out).  Blocks
-# never have children, which spares the tree asking each one for its row count.
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
-_ROOT_FLAGS = Qt.ItemFlag.ItemIsDropEnabled
-_SECTION_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled
-                  | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-                  | Qt.ItemFlag.ItemIsEditable)
-_CLAIM_FLAGS = (Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-                | Qt.ItemFlag.ItemNeverHasChildren)
-_PROSE_FLAGS = _CLAIM_FLAGS | Qt.ItemFlag.ItemIsEditable
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _STRUCTURE = (ops.InsertBlock, ops.RemoveBlock, ops.MoveBlock, ops.InsertSection,
               ops.RemoveSection, ops.MoveSection)
-
-
-class _Node:
-    """One section's rows as the views see them: its blocks, then its subsections.
-
-    Indexes point at the node of their parent section, so every per-row question
-    the views ask (hundreds of thousands on a large outline) is answered from
-    these tuples, refreshed whenever the section tree changes.
-    """
-
-    __slots__ = ("section_id", "blocks", "sections", "flags", "alive")
-
-    def __init__(self, section_id: str | None) -> None:
-        self.section_id = section_id
-        self.blocks: tuple[Block, ...] = ()
-        self.sections: tuple[Section, ...] = ()
-        self.flags: tuple[Qt.ItemFlag, ...] = ()
-        self.alive = False
-
-    def refresh(self, blocks: tuple[Block, ...], sections: tuple[Section, ...],
-                alive: bool) -> None:
-        self.blocks, self.sections, self.alive = blocks, sections, alive
-        self.flags = (*(_CLAIM_FLAGS if b.claim is not None else _PROSE_FLAGS for b in blocks),
-                      *(_SECTION_FLAGS for _s in sections))
-
-    def row_item(self, row: int) -> tuple[str, int | None] | None:
-        if not self.alive or row < 0:
-            return None
-        if row < len(self.blocks):
-            return self.section_id, row  # type: ignore[return-value]
-        row -= len(self.blocks)
-        return (self.sections[row].id, None) if row < len(self.sections) else None
 
 
 class OutlineModel(StructureUpdates, QAbstractItemModel):
@@ -91,7 +49,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         super().__init__(parent)
         self._doc = doc
         self._push = push
-        self._nodes: dict[str | None, _Node] = {None: _Node(None)}
+        self._nodes: dict[str | None, OutlineNode] = {None: OutlineNode(None)}
         self._notes: dict[str, tuple[int, ...]] | None = None
         """Note numbers by claim; kept through a structural change until dataChanged."""
         self._set_roots(doc.sections)
@@ -107,7 +65,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         for node in self._nodes.values():
             self._refresh(node)
 
-    def _refresh(self, node: _Node) -> None:
+    def _refresh(self, node: OutlineNode) -> None:
         if node.section_id is None:
             node.refresh((), self._roots, True)
         elif node.section_id in self._where:
@@ -116,10 +74,10 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         else:  # a removed section (indexes may still point at it)
             node.refresh((), (), False)
 
-    def _node(self, section_id: str | None) -> _Node:
+    def _node(self, section_id: str | None) -> OutlineNode:
         node = self._nodes.get(section_id)
         if node is None:
-            node = self._nodes[section_id] = _Node(section_id)
+            node = self._nodes[section_id] = OutlineNode(section_id)
             self._refresh(node)
         return node
 
@@ -270,9 +228,9 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return _ROOT_FLAGS
+            return ROOT_FLAGS
         node, row = index.internalPointer(), index.row()
-        return node.flags[row] if node.alive and 0 <= row < len(node.flags) else _NO_FLAGS
+        return node.flags[row] if node.alive and 0 <= row < len(node.flags) else NO_FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         found = self.item(index)
