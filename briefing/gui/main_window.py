@@ -34,6 +34,7 @@ from briefing.gui.importing import Importer, ImportWorker, find_importer
 from briefing.gui.inspector import Inspector
 from briefing.gui.lazy_tabs import BOARD_TAB, OUTLINE_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
 from briefing.gui.menus import build_actions
+from briefing.gui.models.claims import CLAIM_ID_ROLE
 from briefing.gui.reader import SourceReader
 from briefing.gui.session import Session
 from briefing.gui.sources_panel import SourcesPanel
@@ -229,8 +230,8 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         if not self.board.select_claim(claim_id):
             self.board.clear_filter()
             self.board.select_claim(claim_id)
-        outline = self._built_outline()
-        if outline is not None and self.tabs.currentWidget() is not outline:
+        outline = self._built_outline()  # (one not built yet selects it when it is)
+        if outline is not None and outline.view.currentIndex().data(CLAIM_ID_ROLE) != claim_id:
             outline.select_claim(claim_id)
         self._claim_chosen(claim_id)
         self.inspector_dock.show()
