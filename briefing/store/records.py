@@ -13,6 +13,8 @@ from typing import Any
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source, field_names
 
 _TUPLE_FIELDS = {"authors", "tags"}
+_WITH_TUPLES = frozenset({Source, Claim, BriefingInfo})
+"""The record types with a field in _TUPLE_FIELDS (lists in JSON, tuples in the model)."""
 
 
 def _is_empty(value: Any) -> bool:
@@ -46,8 +48,9 @@ def _split(data: dict[str, Any], record_type: type) -> tuple[dict[str, Any], dic
     known = _known(record_type)
     if data.keys() <= known:  # the common case: no unknown keys to keep in ``extra``
         kwargs = dict(data)
-        for key in _TUPLE_FIELDS.intersection(kwargs):
-            kwargs[key] = tuple(kwargs[key])
+        if record_type in _WITH_TUPLES:
+            for key in _TUPLE_FIELDS.intersection(kwargs):
+                kwargs[key] = tuple(kwargs[key])
         return kwargs, {}
     kwargs: dict[str, Any] = {}
     extra: dict[str, Any] = {}
@@ -121,6 +124,8 @@ def block_to_dict(block: Block) -> dict[str, Any]:
 
 
 def block_from_dict(data: dict[str, Any]) -> Block:
+    if len(data) == 1 and isinstance(data.get("claim"), str):
+        return Block(claim=data["claim"])  # most blocks: a placed claim, nothing else
     kwargs, _ = _split(data, Block)
     if kwargs.get("portion") is None:
         kwargs.pop("portion", None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from briefing.core.document import Document
 from briefing.core.model import Claim, Source
@@ -33,15 +34,27 @@ def read_document(conn: sqlite3.Connection) -> Document:
     info = info_from_dict(json.loads(conn.execute("SELECT data FROM info").fetchone()[0]))
     sources = []
     # Sorting in Python avoids SQLite copying every source text into a sorter.
-    for _pos, data, text in sorted(conn.execute("SELECT pos, data, text FROM sources")):
-        fields = json.loads(data)
+    rows = sorted(conn.execute("SELECT pos, data, text FROM sources"))
+    for (_pos, _data, text), fields in zip(rows, _parse_all(r[1] for r in rows), strict=True):
         fields["text"] = text
         sources.append(source_from_dict(fields))
-    # one parse of all the claims' JSON objects costs a third less than one parse each
-    rows = sorted(conn.execute("SELECT pos, data FROM claims"))
-    claims = [claim_from_dict(data) for data in json.loads(f"[{','.join(d for _p, d in rows)}]")]
+    claim_rows = sorted(conn.execute("SELECT pos, data FROM claims"))
+    claims = [claim_from_dict(data) for data in _parse_all(d for _p, d in claim_rows)]
     outline = json.loads(conn.execute("SELECT data FROM outline").fetchone()[0])
     return Document(info, sources, claims, [section_from_dict(s) for s in outline])
+
+
+def _parse_all(texts: Iterable[str]) -> list[dict[str, Any]]:
+    """Each stored JSON object, all parsed in one call (a third less than one call each).
+
+    Raises ValueError (the store reports the file as inconsistent) unless every text is
+    one JSON object: a damaged row must not merge with its neighbours.
+    """
+    texts = list(texts)
+    parsed = json.loads(f"[{','.join(texts)}]")
+    if len(parsed) != len(texts) or not all(isinstance(item, dict) for item in parsed):
+        raise ValueError("a stored record is not one JSON object")
+    return parsed
 
 
 def write_info(conn: sqlite3.Connection, doc: Document) -> None:

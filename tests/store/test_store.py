@@ -239,3 +239,22 @@ def test_create_keeps_working_on_the_given_document(tmp_path: Path) -> None:
     with Store.open(tmp_path / "new.briefing") as again:
         assert [c.text for c in again.document.claims] == ["edited after saving"]
         assert again.document.original("s1") == b"clipboard text"
+
+
+@pytest.mark.parametrize("damaged", [
+    '{"id": "c1", "text": "One."}, {"id": "c9", "text": "Smuggled."}',  # two in one row
+    '[{"id": "c1", "text": "One."}]',  # not an object
+    '{"id": "c1", "text": "One."',  # cut short
+])
+def test_a_damaged_record_is_reported_not_merged_with_its_neighbours(
+    tmp_path: Path, damaged: str
+) -> None:
+    path = tmp_path / "damaged.briefing"
+    doc = Document(claims=[Claim(id="c1", text="One."), Claim(id="c2", text="Two.")])
+    Store.create(path, doc).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE claims SET data = ? WHERE id = 'c1'", (damaged,))
+    with pytest.raises(FileProblem) as info:
+        Store.open(path, readonly=True)
+    assert "damaged.briefing" in str(info.value)
+    assert "inconsistent" in str(info.value)
