@@ -2,9 +2,10 @@
 
 Panels receive the session and push edits through :meth:`Session.push`; they
 never reach into each other.  A session backed by a ``.briefing`` store is
-flushed about a second after the last edit (DESIGN §3); an untitled session
-(a new document, or one opened from JSON) lives in memory until the user
-chooses where to save it.
+flushed about a second after the last edit (DESIGN §3), by a background saver
+so the UI never waits for the disk (:mod:`briefing.gui.saving`); an untitled
+session (a new document, or one opened from JSON) lives in memory until the
+user chooses where to save it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.gui.commands import OpCommand
+from briefing.gui.saving import BackgroundSaver, SaveJob
 
 AUTOSAVE_DELAY_MS = 1000
 READ_ONLY_REFUSAL = ("This briefing is open read-only (it is being edited elsewhere); "
@@ -53,7 +55,9 @@ class Session(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self._autosave)
+        self._saver = BackgroundSaver(self)
+        self._saver.finished.connect(self._saved)
         self.undo_stack.indexChanged.connect(self._edited)
         self._last_state = ""
 
@@ -83,7 +87,8 @@ class Session(QObject):
             return "Read-only"
         if self.store is None:
             return "Not saved" if not self.undo_stack.isClean() or self.origin else "New"
-        if self.undo_stack.isClean() and not getattr(self.store, "has_pending", False):
+        if (self.undo_stack.isClean() and not self._saver.busy
+                and not getattr(self.store, "has_pending", False)):
             return "Saved"
         return "Saving…"
 
@@ -127,17 +132,52 @@ class Session(QObject):
         self._timer.stop()
         if self.store is None or self.read_only:
             return False
+        job = self._saver.wait()  # a background write still going: let it end first
+        if job is not None and not self._saved(job):
+            return False
         try:
             self.store.flush()
         except (BriefingError, OSError) as error:
-            message = f"Autosave failed: {error}"
-            self._last_state = message
-            self.save_state_changed.emit(message)
-            self.autosave_failed.emit(str(error))
+            self._failed(error)
             return False
         self.undo_stack.setClean()
         self._report()
         return True
+
+    def _autosave(self) -> None:
+        """About a second after the last edit: hand what is pending to the background
+        saver, so the UI never waits for the disk."""
+        if self.store is None or self.read_only:
+            return
+        if self._saver.busy:
+            self._timer.start()  # again once the write in progress has ended
+            return
+        pending = self.store.take_pending()
+        if pending is None:
+            self.undo_stack.setClean()
+        else:
+            self._saver.start(self.store, pending, self.undo_stack.index())
+        self._report()
+
+    def _saved(self, job: SaveJob) -> bool:
+        """A background write ended: the file is up to date unless there were edits since
+        (the next autosave writes those); a failed write gives its changes back."""
+        if job.error is not None:
+            if self.store is job.store:
+                self.store.restore_pending(job.pending)
+            self._failed(job.error)
+            return False
+        if (self.store is job.store and self.undo_stack.index() == job.index
+                and not self.store.has_pending):
+            self.undo_stack.setClean()
+        self._report()
+        return True
+
+    def _failed(self, error: BaseException) -> None:
+        message = f"Autosave failed: {error}"
+        self._last_state = message
+        self.save_state_changed.emit(message)
+        self.autosave_failed.emit(str(error))
 
     def doc_has_content(self) -> bool:
         doc = self.doc
@@ -177,6 +217,9 @@ class Session(QObject):
     def close(self) -> None:
         """Flush and release the file."""
         self._timer.stop()
+        job = self._saver.wait()
+        if job is not None and job.error is not None and self.store is job.store:
+            self.store.restore_pending(job.pending)  # the close's flush tries them again
         if self.store is not None:
             try:
                 self.store.close()

@@ -48,6 +48,18 @@ class ChangeTracker:
             or self.claim_order
         )
 
+    def merge(self, newer: ChangeTracker) -> None:
+        """Fold in *newer*: the changes made after these (a re-added row wins over its
+        removal here, a removal there over a change here)."""
+        self.info |= newer.info
+        self.outline |= newer.outline
+        self.source_order |= newer.source_order
+        self.claim_order |= newer.claim_order
+        self.sources = (self.sources - newer.removed_sources) | newer.sources
+        self.removed_sources = (self.removed_sources - newer.sources) | newer.removed_sources
+        self.claims = (self.claims - newer.removed_claims) | newer.claims
+        self.removed_claims = (self.removed_claims - newer.claims) | newer.removed_claims
+
     def record(self, op: ops.Op) -> None:
         match op:
             case ops.SetInfo():

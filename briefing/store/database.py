@@ -5,15 +5,18 @@ is not a healthy Briefing file of a version this app reads.  The store
 subscribes to the Document's events and remembers what changed; ``flush``
 writes all of it in one transaction (rollback journal, ``synchronous=FULL``),
 so a crash or kill at any instant leaves the file as it was after the last
-flush.  The editor flushes about a second after each edit.
+flush.  The editor flushes about a second after each edit, on a worker thread:
+:meth:`Store.take_pending` on its thread, :meth:`Store.write_pending` on the other.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from briefing.core.atomic import atomic_path
 from briefing.core.document import Document
@@ -22,6 +25,7 @@ from briefing.store import rows
 from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
 from briefing.store.locking import DocumentLock
+from briefing.store.pending import PendingWrite, Recorder
 from briefing.store.schema import migrate
 from briefing.store.search import SearchHit, run_search
 
@@ -33,6 +37,12 @@ class Store:
         self.path = path
         self.readonly = lock is None
         self._conn = conn
+        self._conn_lock = threading.Lock()
+        """Held while the connection is in use: a write may run on a worker thread."""
+        self._written = threading.Event()
+        """Clear from :meth:`take_pending` until the write is settled (written or given
+        back with :meth:`restore_pending`)."""
+        self._written.set()
         self._lock = lock
         try:
             self.document = rows.read_document(conn)
@@ -44,7 +54,10 @@ class Store:
             raise FileProblem(path, f"the document inside is inconsistent: {error}") from None
         self.document.blob_loader = self._read_original
         self._changes = ChangeTracker()
-        self.document.events.subscribe(self._changes.record)
+        self.document.events.subscribe(self._record)
+
+    def _record(self, op: Any) -> None:
+        self._changes.record(op)
 
     # --------------------------------------------------------------- opening
     @classmethod
@@ -91,26 +104,66 @@ class Store:
 
     def flush(self) -> None:
         """Commit every pending change in one transaction; on failure keep them pending."""
-        if self.readonly or not self.has_pending:
+        self.wait_for_write()
+        pending = self.take_pending()
+        if pending is None:
             return
-        doc, changes = self.document, self._changes
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            changes.write(self._conn, doc)
-            rows.write_originals(self._conn, doc)
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as error:
-            with contextlib.suppress(sqlite3.Error):
-                self._conn.execute("ROLLBACK")
-            raise sqlite_problem(self.path, error, writing=True) from None
-        changes.clear()
+            self.write_pending(pending)
+        except FileProblem:
+            self.restore_pending(pending)
+            raise
+
+    def take_pending(self) -> PendingWrite | None:
+        """The pending changes as the statements that write them (their rows serialised
+        from the document now); later edits are tracked afresh.  None when nothing is
+        pending.  Write them with :meth:`write_pending` (from any thread)."""
+        if self.readonly or not self.has_pending:
+            return None
+        doc, recorder = self.document, Recorder()
+        self._changes.write(recorder, doc)  # type: ignore[arg-type]
+        rows.write_originals(recorder, doc)  # type: ignore[arg-type]
+        pending = PendingWrite(recorder.statements, self._changes,
+                               dict(doc.pending_originals()))
+        self._changes = ChangeTracker()
         doc.pending_originals().clear()
+        self._written.clear()
+        return pending
+
+    def write_pending(self, pending: PendingWrite) -> None:
+        """Commit *pending* in one transaction; one write at a time.  Raises FileProblem
+        (then give it back with :meth:`restore_pending`)."""
+        try:
+            with self._conn_lock:
+                try:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                    pending.run(self._conn)
+                    self._conn.execute("COMMIT")
+                except sqlite3.Error as error:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._conn.execute("ROLLBACK")
+                    raise sqlite_problem(self.path, error, writing=True) from None
+        finally:
+            self._written.set()
+
+    def wait_for_write(self) -> None:
+        """Return once no taken write is still being written (on another thread)."""
+        self._written.wait()
+
+    def restore_pending(self, pending: PendingWrite) -> None:
+        """Make a failed write's changes pending again (edits made since come after)."""
+        pending.changes.merge(self._changes)
+        self._changes = pending.changes
+        originals = self.document.pending_originals()
+        for source_id, data in pending.originals.items():
+            originals.setdefault(source_id, data)
+        self._written.set()  # settled: nothing is being written any more
 
     def record_history(self, action: str, detail: str = "") -> None:
         """Note an analyst's decision (e.g. a marking override) in the file's history."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         try:
-            with self._conn:
+            with self._conn_lock, self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
                 self._conn.execute(
                     "INSERT INTO history (at, action, detail) VALUES (?, ?, ?)",
@@ -120,7 +173,8 @@ class Store:
             raise sqlite_problem(self.path, error, writing=True) from None
 
     def history(self) -> list[tuple[str, str, str]]:
-        return list(self._conn.execute("SELECT at, action, detail FROM history ORDER BY rowid"))
+        with self._conn_lock:
+            return list(self._conn.execute("SELECT at, action, detail FROM history ORDER BY rowid"))
 
     def save_copy(self, dest: str | Path) -> None:
         """Write a consistent copy of the document (pending edits included) to *dest*."""
@@ -129,7 +183,8 @@ class Store:
         with atomic_path(dest) as tmp:
             target = sqlite3.connect(tmp)
             try:
-                self._conn.backup(target)
+                with self._conn_lock:
+                    self._conn.backup(target)
             except sqlite3.Error as error:
                 raise sqlite_problem(dest, error, writing=True) from None
             finally:
@@ -140,11 +195,11 @@ class Store:
         try:
             self.flush()
         finally:
-            self.document.events.unsubscribe(self._changes.record)
+            self.document.events.unsubscribe(self._record)
             self._abandon()
 
     def _abandon(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
+        with self._conn_lock, contextlib.suppress(sqlite3.Error):
             self._conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -159,7 +214,8 @@ class Store:
     # --------------------------------------------------------------- reading
     def _read_original(self, source_id: str) -> bytes | None:
         try:
-            return rows.read_original(self._conn, source_id)
+            with self._conn_lock:
+                return rows.read_original(self._conn, source_id)
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error) from None
 
@@ -167,7 +223,8 @@ class Store:
         """Full-text search over source titles and text and claim text."""
         self.flush()
         try:
-            return run_search(self._conn, self.document, query, limit)
+            with self._conn_lock:
+                return run_search(self._conn, self.document, query, limit)
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error) from None
 
