@@ -46,9 +46,9 @@ class Document(MutationsMixin):
         self.blob_loader: BlobLoader | None = None
         check_info(self._info)
         for source in sources:
-            self._insert_source(ops.InsertSource(source))
+            self._add_source(source, None)
         for claim in claims:
-            self._insert_claim(ops.InsertClaim(claim))
+            self._add_claim(claim, None)
         for section in sections:
             outline_ops.insert_section(self, ops.InsertSection(section))
 
@@ -219,16 +219,18 @@ class Document(MutationsMixin):
         return ops.SetInfo(old)
 
     def _insert_source(self, op: ops.InsertSource) -> ops.Op:
-        source = op.source
+        self._add_source(op.source, op.index)
+        if op.original is not None:
+            self._originals[op.source.id] = op.original
+        return ops.RemoveSource(op.source.id)
+
+    def _add_source(self, source: Source, index: int | None) -> None:
         check_source(source)
         if source.id in self._sources:
             raise DomainError(f"a source with id {source.id!r} already exists")
         self._check_key_free(source)
-        self._sources = _dict_insert(self._sources, source.id, source, op.index)
+        self._sources = _dict_insert(self._sources, source.id, source, index)
         self._index_key(None, source)
-        if op.original is not None:
-            self._originals[source.id] = op.original
-        return ops.RemoveSource(source.id)
 
     def _remove_source(self, op: ops.RemoveSource) -> ops.Op:
         source = self.source(op.source_id)
@@ -279,14 +281,16 @@ class Document(MutationsMixin):
             self._cited[citation.source] += delta
 
     def _insert_claim(self, op: ops.InsertClaim) -> ops.Op:
-        claim = op.claim
+        self._add_claim(op.claim, op.index)
+        return ops.RemoveClaim(op.claim.id)
+
+    def _add_claim(self, claim: Claim, index: int | None) -> None:
         check_claim(claim)
         if claim.id in self._claims:
             raise DomainError(f"a claim with id {claim.id!r} already exists")
         self._check_citations(claim)
-        self._claims = _dict_insert(self._claims, claim.id, claim, op.index)
+        self._claims = _dict_insert(self._claims, claim.id, claim, index)
         self._count(claim, +1)
-        return ops.RemoveClaim(claim.id)
 
     def _remove_claim(self, op: ops.RemoveClaim) -> ops.Op:
         claim = self.claim(op.claim_id)
