@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.model import Citation
 from briefing.core.vocab import CREDIBILITY_LABELS
-from briefing.gui.forms import Bursts, choice_box, set_choice, set_text
+from briefing.gui.forms import Bursts, choice_box, set_choice, set_text, tool_button
 from briefing.gui.models.citations import ATTRIBUTION, QUOTE, SOURCE, CitationsModel
 from briefing.gui.session import Session
 from briefing.gui.style import credibility_label
@@ -55,10 +54,10 @@ class CitationEditor(QWidget):
         self.table.setMaximumHeight(110)
         self.table.doubleClicked.connect(self._show_in_reader)
         buttons = QHBoxLayout()
-        self.add_button = _tool_button(self, "+ Add", "Add a citation to this claim")
-        self.remove_button = _tool_button(self, "− Remove", "Remove the selected citation")
-        self.up_button = _tool_button(self, "↑", "Move the citation up")
-        self.down_button = _tool_button(self, "↓", "Move the citation down")
+        self.add_button = tool_button(self, "+ Add", "Add a citation to this claim")
+        self.remove_button = tool_button(self, "− Remove", "Remove the selected citation")
+        self.up_button = tool_button(self, "↑", "Move the citation up")
+        self.down_button = tool_button(self, "↓", "Move the citation down")
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -224,11 +223,3 @@ class CitationEditor(QWidget):
                 self.source.addItem(label if len(label) < 50 else label[:49] + "…", value)
                 self.source.setItemData(self.source.count() - 1, label, 3)
             self.source.blockSignals(False)
-
-
-def _tool_button(parent: QWidget, text: str, tip: str) -> QToolButton:
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setAccessibleName(tip)
-    return button

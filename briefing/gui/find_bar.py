@@ -14,11 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError
+from briefing.gui.forms import tool_button
 
 MAX_HITS = 2000
 
@@ -95,9 +96,9 @@ class FindBar(QWidget):
         self.query.setAccessibleName("Find")
         self.query.returnPressed.connect(self.find_next)
         self.query.textChanged.connect(self._query_changed)
-        self.previous_button = _tool_button("◀", "Find Previous (Shift+F3)", self)
-        self.next_button = _tool_button("▶", "Find Next (F3)", self)
-        close = _tool_button("✕", "Close (Esc)", self)
+        self.previous_button = tool_button(self, "◀", "Find Previous (Shift+F3)", flat=True)
+        self.next_button = tool_button(self, "▶", "Find Next (F3)", flat=True)
+        close = tool_button(self, "✕", "Close (Esc)", flat=True)
         self.previous_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)
         close.clicked.connect(self.hide)
@@ -177,11 +178,3 @@ class FindBar(QWidget):
 
     def detach(self) -> None:
         self._doc.events.unsubscribe(self._on_op)
-
-
-def _tool_button(text: str, tip: str, parent: QWidget) -> QToolButton:
-    button = QToolButton(parent)
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setAutoRaise(True)
-    return button

@@ -1,11 +1,12 @@
-"""Small helpers shared by inspector pages: combo boxes, guarded widget updates, bursts."""
+"""Small widget helpers shared by the panels: combo boxes, tool buttons, guarded widget
+updates, bursts."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 from briefing.gui.session import Session
 
@@ -23,6 +24,16 @@ def choice_box(parent: QWidget, items: Iterable[tuple[str, str]], empty: str | N
         if tooltips and value in tooltips:
             box.setItemData(box.count() - 1, tooltips[value], 3)  # Qt.ToolTipRole
     return box
+
+
+def tool_button(parent: QWidget, text: str, tip: str, flat: bool = False) -> QToolButton:
+    """A small text button whose tooltip is also its name for screen readers."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip)
+    button.setAutoRaise(flat)
+    return button
 
 
 def set_choice(box: QComboBox, value: str) -> None:

@@ -77,23 +77,8 @@ def estimate_chip(confidence: str, likelihood: str) -> str:
 @cache
 def source_kind_icon(kind: str) -> QIcon:
     """A small rounded tile with the kind's initial, coloured per kind."""
-    size = 32
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(SOURCE_KIND_COLOURS.get(kind, "#718096")))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(QRectF(2, 2, size - 4, size - 4), 6, 6)
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(17)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter,
-                     (kind or "?")[0].upper())
-    painter.end()
-    return QIcon(pixmap)
+    return _letter_icon(SOURCE_KIND_COLOURS.get(kind, "#718096"), (kind or "?")[0].upper(),
+                        round_tile=True)
 
 
 PROSE_COLOUR = "#718096"
@@ -102,20 +87,28 @@ PROSE_COLOUR = "#718096"
 @cache
 def kind_icon(kind: str) -> QIcon:
     """A small badge for a placed claim's kind (first letter), or ¶ for prose."""
+    letter = (kind or "¶")[0].upper() if kind in KIND_COLOURS else "¶"
+    return _letter_icon(KIND_COLOURS.get(kind, PROSE_COLOUR), letter, round_tile=False)
+
+
+def _letter_icon(colour: str, letter: str, round_tile: bool) -> QIcon:
+    """A 32-pixel white letter on a coloured rounded tile or disc."""
     size = 32
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(KIND_COLOURS.get(kind, PROSE_COLOUR)))
+    painter.setBrush(QColor(colour))
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(QRectF(3, 3, size - 6, size - 6))
+    if round_tile:
+        painter.drawRoundedRect(QRectF(2, 2, size - 4, size - 4), 6, 6)
+    else:
+        painter.drawEllipse(QRectF(3, 3, size - 6, size - 6))
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(16)
+    font.setPixelSize(17 if round_tile else 16)
     painter.setFont(font)
     painter.setPen(QColor("white"))
-    letter = (kind or "¶")[0].upper() if kind in KIND_COLOURS else "¶"
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
     painter.end()
     return QIcon(pixmap)
