@@ -206,7 +206,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         session.undo_stack.cleanChanged.connect(self._refresh_title)
         session.undo_stack.indexChanged.connect(self._refresh_title)
         session.save_state_changed.connect(self._show_save_state)
-        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m))
+        # queued: the field that made the edit shows the document's value before the dialog
+        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m),
+                                     Qt.ConnectionType.QueuedConnection)
         session.autosave_failed.connect(lambda m: dialogs.show_error(self, "Autosave Failed", m))
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
