@@ -348,6 +348,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             if answer == "cancel" or (answer == "save" and not self.act_save_as()):
                 event.ignore()
                 return
+        if not self._handed_over and not self.settle_file():
+            event.ignore()  # the edits could not be written: the window stays open
+            return
         self._closed = True
         self.stop_imports()
         preview = self.lazy_tabs.built(PREVIEW_TAB)

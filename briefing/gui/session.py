@@ -232,7 +232,7 @@ class Session(QObject):
     def save_copy(self, dest: str | Path) -> None:
         """Write a copy elsewhere (the session keeps its own file)."""
         if self.store is not None:
-            self.flush()
+            self.flush(report=False)  # a copy holds the pending edits even if this fails
             self.store.save_copy(str(dest))
             return
         from briefing.store.database import Store
