@@ -235,10 +235,11 @@ class Session(QObject):
             self.flush(report=False)  # a copy holds the pending edits even if this fails
             self.store.save_copy(str(dest))
             return
-        from briefing.store.database import Store
+        from briefing.store.database import write_briefing
 
-        copy = Store.create(str(dest), _clone(self.doc))
-        copy.close()
+        if Path(dest).exists():
+            raise FileProblem(dest, "already exists; choose another name")
+        write_briefing(self.doc, dest)  # originals included (a JSON clone would drop them)
 
     def close(self) -> None:
         """Flush and release the file.  Raises (a BriefingError naming the file) when the
@@ -263,12 +264,6 @@ class Session(QObject):
         if self.store is not None:
             self.store.discard()
             self.store = None
-
-
-def _clone(doc: Document) -> Document:
-    from briefing.store import jsonio
-
-    return jsonio.loads(jsonio.dumps(doc))
 
 
 def open_session(path: str | Path, read_only: bool = False) -> Session:
