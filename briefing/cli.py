@@ -164,6 +164,8 @@ def _export(args: argparse.Namespace) -> int:
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise FileProblem(target, "is the input file; choose another output name")
     doc = load_document(source)
+    if suffix == ".docx":
+        doc = _identified(source, doc)
     if suffix in (".briefing", ".json"):
         save_document(doc, target)
     else:
@@ -190,6 +192,27 @@ def _export(args: argparse.Namespace) -> int:
 
         print(f"wrote {bibliography_path(target)}")
     return 0
+
+
+def _identified(source: Path, doc: Document) -> Document:
+    """*doc* with its document id, given and saved first if a .briefing lacks one.
+
+    The id lets ``briefing review`` match the reviewed .docx to this briefing; a
+    JSON input or a briefing open in the editor is exported as it is.
+    """
+    from briefing.core.identity import document_id, ensure_document_id
+
+    if document_id(doc) or source.suffix.lower() != ".briefing":
+        return doc
+    from briefing.store.database import Store
+
+    try:
+        with Store.open(source) as store:
+            ensure_document_id(store.document)
+            store.flush()
+            return store.document
+    except BriefingError:
+        return doc
 
 
 def _record_marking_override(source: Path, doc: Document, target: Path) -> None:

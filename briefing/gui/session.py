@@ -250,4 +250,8 @@ def open_session(path: str | Path, read_only: bool = False) -> Session:
     from briefing.store.database import Store
 
     store = Store.open(str(path), readonly=read_only)
+    if not read_only:
+        from briefing.core.identity import ensure_document_id
+
+        ensure_document_id(store.document)  # saved with the next write; reviews match by it
     return Session(store.document, store=store, path=path)
