@@ -32,6 +32,8 @@ from briefing.export.ir import ExportIR, Heading, Paragraph
 
 SNAPSHOT_NS = "urn:x-briefing:export:1"
 MARK_PREFIX = "_brf_"
+TAIL_MARK = "_brf_end"
+"""On the first heading after the outline (sourcing summary or Sources)."""
 RT_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 RT_CUSTOM_XML_PROPS = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"

@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefing.core.errors import FileProblem
-from briefing.export.docx_identity import BookmarkIds, install_identity, mark_of
+from briefing.export.docx_identity import TAIL_MARK, BookmarkIds, install_identity, mark_of
 from briefing.export.docx_notes import (
     LinkIds,
     NoteKind,
@@ -132,12 +132,14 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
             writer.heading(item.level, item.text, mark_of(item))
         else:
             writer.claim(item)
+    tail = TAIL_MARK  # where the outline ends for a review (summary and sources follow)
     if ir.summary:
-        writer.heading(1, SUMMARY_HEADING)
+        writer.heading(1, SUMMARY_HEADING, tail)
+        tail = ""
         for line in ir.summary:
             writer.paragraph(text_runs(line))
     if ir.sources:
-        writer.heading(1, SOURCES_HEADING)
+        writer.heading(1, SOURCES_HEADING, tail)
         for number, entry in enumerate(ir.sources, start=1):
             writer.segments(f"{number}. ", entry.segments)
 
