@@ -5,6 +5,7 @@ python3-uno):  ``lo_review.py SRC DST PROFILE_DIR AUTHOR JSON_REPLACEMENTS``.
 With an empty replacement list the file is only opened and saved (a round trip).
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -69,10 +70,8 @@ def main():
                 doc.replaceAll(descriptor)
         doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "MS Word 2007 XML"),))
         doc.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the bridge goes away as it quits
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the bridge goes away as it quits
-            pass
         proc.wait(timeout=60)
     finally:
         if proc.poll() is None:
