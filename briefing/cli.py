@@ -16,7 +16,7 @@ from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
 
-COMMANDS = ("new", "import", "export", "check", "open")
+COMMANDS = ("new", "import", "export", "check", "review", "open")
 EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html")
 
 
@@ -69,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     p_check = sub.add_parser("check", help="lint sourcing, estimative language and markings")
     p_check.add_argument("input")
     p_check.add_argument("--json", action="store_true", help="machine-readable findings")
+
+    p_review = sub.add_parser(
+        "review", help="what a colleague's reviewed .docx proposes, per card and section"
+    )
+    p_review.add_argument("input", help="the .briefing (or .json) the .docx was exported from")
+    p_review.add_argument("reviewed", help="the reviewed .docx")
+    p_review.add_argument("--json", action="store_true", help="machine-readable items")
     return parser
 
 
@@ -96,6 +103,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _import(Path(args.file), [Path(s) for s in args.sources])
     if args.command == "export":
         return _export(args)
+    if args.command == "review":
+        return _review(Path(args.input), Path(args.reviewed), as_json=args.json)
     return _check(Path(args.input), as_json=args.json)
 
 
@@ -243,6 +252,17 @@ def _check(path: Path, *, as_json: bool) -> int:
     else:
         print(format_text(findings, doc), end="")
     return exit_status(findings)
+
+
+def _review(path: Path, reviewed: Path, *, as_json: bool) -> int:
+    """List what *reviewed* proposes for the briefing at *path* (nothing is changed)."""
+    from briefing.review import read_review
+    from briefing.review.report import format_text, to_json
+
+    doc = load_document(path)
+    review = read_review(doc, reviewed)
+    print(to_json(review, doc) if as_json else format_text(review, doc), end="\n" if as_json else "")
+    return 0
 
 
 if __name__ == "__main__":
