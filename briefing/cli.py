@@ -261,7 +261,10 @@ def _review(path: Path, reviewed: Path, *, as_json: bool) -> int:
 
     doc = load_document(path)
     review = read_review(doc, reviewed)
-    print(to_json(review, doc) if as_json else format_text(review, doc), end="\n" if as_json else "")
+    if as_json:
+        print(to_json(review, doc))
+    else:
+        print(format_text(review, doc), end="")
     return 0
 
 
