@@ -29,7 +29,7 @@ EXPECTED = {
         "quote": "The numbers have always told us the river is shrinking",
         "speaker": "Sen. Ada Morrow",
         "detail": "an independent member of the Senate agriculture committee",
-        "label": "Sen. Ada Morrow, in an interview",
+        "label": "Sen. Ada Morrow, in a phone interview",
         "later": "The towns downstream think they're next.",
         "lead": (
             "the Kestrel Basin reservoirs will not refill before next summer",
@@ -45,7 +45,7 @@ EXPECTED = {
             ("the upstream state wants to avoid a wider dispute",
              "Water Authority Director Miriam Castell"),
             ("What will this plan actually put in our canals?", "Field"),
-            ("The envoys met upstream negotiators in Geneva", "a finance ministry official"),
+            ("The envoys saw upstream negotiators in Geneva", "a finance ministry official"),
             ("alternatives remain under study", "other engineers"),
         ],
     },

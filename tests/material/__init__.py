@@ -24,7 +24,7 @@ QUOTE = "The numbers have always told us the river is shrinking"
 QUOTE_SPEAKER = "Sen. Ada Morrow"
 QUOTE_PARAGRAPH = 4
 FIRST_WORDS = "Government hydrologists continue to assess"
-LAST_WORDS = "did not immediately respond to requests for comment."
+LAST_WORDS = "had not answered requests for comment by Sunday evening."
 
 
 def article_text() -> str:
