@@ -52,6 +52,7 @@ def test_each_block_is_bookmarked_inside_its_own_paragraph(tmp_path: Path) -> No
         ("_brf_p_k1_1", "(U) Reopening is partial; dredging sets the pace."),
         ("_brf_s_k2", "Evidence"),
         ("_brf_c_c1", "(U) Two berths reopened on 18 December."),
+        ("_brf_end", "Sources"),  # where the outline ends
     ]
 
 
