@@ -28,6 +28,7 @@ from briefing.review.snapshot import SnapBlock, Snapshot, find_snapshot
 from briefing.review.wordxml import W, body_paragraphs, read_paragraph
 
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+DC = "{http://purl.org/dc/elements/1.1/}"
 _KIND_RANK = {"rename": 0, "delete": 1, "move": 2, "edit": 3, "new": 4, "note-edit": 5,
               "note-deleted": 5, "reference-removed": 5, "note-added": 6, "comment": 7}
 
@@ -67,11 +68,16 @@ def _uses(body: etree._Element, kind: str) -> bool:
 
 
 def _last_author(core: etree._Element | None) -> str:
+    """Who saved the file last; unknown when that is still the export's own author
+    (a word processor that does not update it)."""
     if core is None:
         return UNKNOWN_REVIEWER
     found = core.find(f"{CP}lastModifiedBy")
-    return (found.text or "").strip() or UNKNOWN_REVIEWER if found is not None \
-        else UNKNOWN_REVIEWER
+    creator = core.find(f"{DC}creator")
+    name = (found.text or "").strip() if found is not None else ""
+    if not name or (creator is not None and (creator.text or "").strip() == name):
+        return UNKNOWN_REVIEWER
+    return name
 
 
 def match_document(doc: Document, snap: Snapshot, path: Path) -> list[str]:
