@@ -20,6 +20,7 @@ from benchmarks import (
     export_bench,
     ingest_bench,
     responsive_bench,
+    review_bench,
     store_bench,
 )
 from benchmarks.harness import Figure
@@ -42,6 +43,7 @@ def full_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(),
         lambda tmp: ingest_bench.import_figures(tmp),
         lambda tmp: export_bench.export_figures(tmp),
+        lambda tmp: review_bench.review_figures(tmp),
     ]
 
 
@@ -65,6 +67,7 @@ def quick_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(10, probes=1, runs=1),
         lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
+        lambda tmp: review_bench.review_figures(tmp, 20, 5, 5, runs=1),
     ]
 
 
