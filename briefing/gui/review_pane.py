@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -60,6 +61,14 @@ def diff_html(before: str, after: str) -> str:
         else:
             out.append(text)
     return "".join(out)
+
+
+def row_text(item: ReviewItem) -> str:
+    """The item's short line in the list (the detail below shows the rest)."""
+    if item.kind == "comment":
+        return f"Comment: {' '.join(item.text.split())}"
+    how = {"tracked": "tracked", "untracked": "plain edit"}.get(item.origin, item.origin)
+    return f"{item.label} ({how})"
 
 
 class ReviewPane(QWidget):
@@ -129,12 +138,15 @@ class ReviewPane(QWidget):
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setFirstColumnSpanned(True)
             for item in items:
-                row = QTreeWidgetItem(group, [describe(item), item.reviewer, ""])
+                row = QTreeWidgetItem(group, [row_text(item), item.reviewer, ""])
                 row.setData(0, ITEM_ROLE, item)
                 row.setToolTip(0, describe(item))
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, 360)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         warnings = "".join(f"<br>⚠ {escape(w)}" for w in review.warnings)
         self.summary.setText(
             f"<b>{escape(review.path.name)}</b>: {len(review.items)} item(s) from "
@@ -299,6 +311,9 @@ def import_review(window) -> ReviewPane | None:  # noqa: ANN001 - the MainWindow
         dock = QDockWidget("Review", window)
         dock.setObjectName("ReviewDock")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        beside = getattr(window, "inspector_dock", None)
+        if beside is not None and beside.isVisible():
+            window.tabifyDockWidget(beside, dock)  # full height, a tab away from the card
         window.review_dock = dock
     old = dock.widget()
     dock.setWidget(pane)
@@ -306,4 +321,5 @@ def import_review(window) -> ReviewPane | None:  # noqa: ANN001 - the MainWindow
         old.deleteLater()
     dock.show()
     dock.raise_()
+    pane._current_changed()  # the first item's card is shown
     return pane

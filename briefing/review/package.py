@@ -36,6 +36,13 @@ _WORD_PARTS = {
     "endnotes": "word/endnotes.xml",
     "core": "docProps/core.xml",
 }
+_WHAT = {
+    "comments": "the comments",
+    "comments_extended": "the comment replies",
+    "footnotes": "the footnotes",
+    "endnotes": "the endnotes",
+    "core": "the file's properties",
+}
 
 
 @dataclass
@@ -89,7 +96,16 @@ def open_package(path: str | Path) -> Package:
             warnings.append("the file contains macros; they were ignored (never run)")
         parts: dict[str, etree._Element | None] = {}
         for key, name in _WORD_PARTS.items():
-            parts[key] = _read_part(archive, name, path) if name in names else None
+            parts[key] = None
+            if name not in names:
+                continue
+            try:
+                parts[key] = _read_part(archive, name, path)
+            except FileProblem as problem:
+                if key == "document":
+                    raise
+                warnings.append(f"{_WHAT[key]} could not be read ({problem.problem}); "
+                                "the rest of the review is shown")
         custom = [
             archive.read(n)
             for n in sorted(names)

@@ -30,6 +30,8 @@ def _authors(para: Para) -> list[tuple[str, str]]:
     """Authors of the paragraph's text changes (moves excluded), first date each."""
     seen: dict[str, str] = {}
     for piece in para.pieces:
+        if piece.ins is not None and piece.delete is not None:
+            continue  # inserted, then deleted again: no net change
         for change in (piece.ins, piece.delete):
             if change is not None and not change.move:
                 seen.setdefault(change.author or UNKNOWN_REVIEWER, change.date)
@@ -42,10 +44,13 @@ def _original(para: Para) -> str:
 
 
 def _by_author(para: Para, author: str) -> str:
+    """The paragraph with only *author*'s changes applied (an insertion someone deleted
+    again is in no view: accepting everything leaves it out, rejecting too)."""
     return "".join(
         p.text
         for p in para.pieces
-        if (p.ins is None or p.ins.move or (p.ins.author or UNKNOWN_REVIEWER) == author)
+        if not (p.ins is not None and p.delete is not None and not p.ins.move)
+        and (p.ins is None or p.ins.move or (p.ins.author or UNKNOWN_REVIEWER) == author)
         and not (p.delete is not None and not p.delete.move
                  and (p.delete.author or UNKNOWN_REVIEWER) == author)
     )

@@ -82,11 +82,11 @@ def test_import_accept_reject_undo_and_export_again(qtbot, tmp_path, log, monkey
         "Evidence › heading",
         "Evidence › card c1 “Two berths reopened on 18 December.”",
     ]
-    _click_row(pane, "Edit (tracked, Jane Reviewer")
+    _click_row(pane, "Edit (tracked)")
     assert "very likely" in pane.detail.toPlainText()
     _click(pane.buttons["accept"])
     assert doc.claim("c2").text == "Full capacity is very likely within two weeks."
-    _click_row(pane, "Edit (untracked")
+    _click_row(pane, "Edit (plain edit)")
     _click(pane.buttons["accept"])
     assert doc.section("k1").blocks[1].text == "Reopening is partial; silting sets the pace."
     _click_row(pane, "Heading renamed")
@@ -98,7 +98,7 @@ def test_import_accept_reject_undo_and_export_again(qtbot, tmp_path, log, monkey
     _menu_action(window, "Edit", "Undo Accept edit from Omar Field")  # the prose edit
     assert doc.section("k1").blocks[1].text == "Reopening is partial; dredging sets the pace."
     assert [r.text(2) for r in pane._rows()] == ["Accepted", "", "", ""]
-    _click_row(pane, "Comment (Jane Reviewer")
+    _click_row(pane, "Comment: Which berths?")
     assert not pane.buttons["accept"].isEnabled()
     _click(pane.buttons["note"])
     assert "Which berths?" in doc.claim("c1").notes

@@ -15,6 +15,7 @@ from briefing.core.errors import FileProblem
 from briefing.core.model import evolve
 from briefing.review import read_review
 from tests.review import builders as b
+from tests.review.helpers import pandoc_view
 
 
 def _refusal(doc, path: Path) -> str:
@@ -126,3 +127,58 @@ def test_nothing_in_the_file_changes_the_briefing(tmp_path: Path) -> None:
     before = io.StringIO(repr((doc.info, doc.claims, doc.sections)))
     read_review(doc, b.exported(tmp_path))
     assert repr((doc.info, doc.claims, doc.sections)) == before.getvalue()
+
+
+def _replace_part(path: Path, name: str, data: bytes) -> None:
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts[name] = data
+    with zipfile.ZipFile(path, "w") as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+
+
+def test_damaged_comments_give_a_partial_review_that_says_so(tmp_path: Path) -> None:
+    def edit(root) -> None:
+        b.replace_text(b.marked(root, "_brf_c_c1"), [b.text_run("(U) Two berths reopened.")])
+
+    comments = {"word/comments.xml": b.comments_xml([("0", "A", "A", "x", "1")])}
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "partial.docx", edit, comments)
+    _replace_part(path, "word/comments.xml", b"<w:comments><broken")
+    review = read_review(b.identified_small(), path)
+    assert [(i.kind, i.after) for i in review.items] == [("edit", "(U) Two berths reopened.")]
+    assert review.warnings == [
+        "the comments could not be read (is damaged: its part word/comments.xml is not "
+        "well-formed XML); the rest of the review is shown"]
+
+
+def test_external_links_and_images_are_never_fetched(tmp_path: Path) -> None:
+    def edit(root) -> None:
+        paragraph = b.marked(root, "_brf_c_c1")
+        run = b.etree.SubElement(paragraph, f"{b.W}r")
+        b.etree.SubElement(run, f"{b.W}t").text = " [image]"
+
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "linked.docx", edit)
+    with zipfile.ZipFile(path) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    rels = rels.replace("</Relationships>", (
+        '<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/image" Target="http://example.invalid/track.png" TargetMode="External"/>'
+        '</Relationships>'))
+    _replace_part(path, "word/_rels/document.xml.rels", rels.encode())
+    review = read_review(b.identified_small(), path)  # the offline suite refuses any fetch
+    assert [(i.kind, i.after) for i in review.items] == [
+        ("edit", "(U) Two berths reopened on 18 December. [image]")]
+
+
+def test_insertions_deleted_by_another_reviewer(tmp_path: Path) -> None:
+    def edit(root) -> None:  # Omar inserts "all", Jane deletes Omar's insertion
+        nested = b.revision("ins", 51, "Omar Field",
+                            b.revision("del", 52, "Jane Reviewer", b.text_run("all ", "delText")))
+        b.replace_text(b.marked(root, "_brf_c_c1"), [
+            b.text_run("(U) Two "), nested, b.text_run("berths reopened on 18 December.")])
+
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "nested.docx", edit)
+    review = read_review(b.identified_small(), path)
+    assert review.items == []  # no net change: what pandoc shows accepting or rejecting all
+    assert pandoc_view(path, "accept") == pandoc_view(path, "reject")
