@@ -17,7 +17,6 @@ from tests.review import builders as b
 from tests.review.test_word_markup import _tracked_edits
 
 
-
 def test_accept_undo_redo_save_and_reopen(tmp_path: Path, qapp) -> None:
     brief = tmp_path / "harbour.briefing"
     save_document(small_document(), brief)  # made before identities: one is given at open
