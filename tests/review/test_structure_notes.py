@@ -91,3 +91,35 @@ def test_notes_edited_deleted_or_unreferenced_are_flagged_on_citations(tmp_path:
     doc = b.identified_small()
     accept_all(doc, review)  # note findings never change a citation by themselves
     assert doc.claim("c2") == b.identified_small().claim("c2")
+
+
+def test_tracked_changes_and_comments_inside_a_note(tmp_path: Path) -> None:
+    def notes(root) -> None:  # note 3: "para. 1" tracked to "para. 2", and a comment on it
+        note = root.find(f"{b.W}footnote[@{b.W}id='3']")
+        paragraph = note.find(f"{b.W}p")
+        t = next(t for t in paragraph.iter(f"{b.W}t") if "para. 1" in (t.text or ""))
+        head, tail = t.text.split("para. 1")
+        t.text = head
+        run = t.getparent()
+        deleted = b.revision("del", 61, "Jane Reviewer", b.text_run("para. 1", "delText"))
+        inserted = b.revision("ins", 62, "Jane Reviewer", b.text_run("para. 2"))
+        rest = b.text_run(tail)
+        run.addnext(deleted)
+        deleted.addnext(inserted)
+        inserted.addnext(rest)
+        b.comment_range(paragraph, "7", start=True)
+        b.comment_range(paragraph, "7", start=False)
+
+    parts = {"word/comments.xml": b.comments_xml(
+        [("7", "Jane Reviewer", "JR", "The log says para. 2.", "7A7A7A7A")])}
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "in-note.docx", lambda root: None,
+                     parts, notes_edit=notes)
+    review = read_review(b.identified_small(), path)
+    found = [(i.kind, i.origin, i.claim_id, i.citation, i.after or i.text) for i in review.items]
+    assert found == [
+        ("note-edit", "tracked", "c1", 0,
+         "duty harbour master; Port Authority Operations Desk, “Harbour Master Daily Log”, "
+         "Port Authority, 2025-12-18, para. 2. https://example.org/log?day=18&part=2. "
+         "Grade B2."),
+        ("comment", "comment", "c1", 0, "The log says para. 2."),
+    ]
