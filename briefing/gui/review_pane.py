@@ -180,9 +180,10 @@ class ReviewPane(QWidget):
         item = self.current_item()
         decided = decisions(self.session.doc, self.review).get(item.key, "") if item else ""
         open_ = item is not None and not decided and not self.session.read_only
-        self.buttons["accept"].setEnabled(open_ and item.changes_text)
+        heading_gone = item is not None and item.kind == "delete" and item.block_kind == "heading"
+        self.buttons["accept"].setEnabled(open_ and item.changes_text and not heading_gone)
         self.buttons["reject"].setEnabled(open_)
-        self.buttons["resolve"].setEnabled(open_ and item.kind in NOTE_KINDS)
+        self.buttons["resolve"].setEnabled(open_ and (item.kind in NOTE_KINDS or heading_gone))
         self.buttons["note"].setEnabled(open_ and item.kind in NOTE_KINDS
                                         and item.claim_id is not None)
         self.buttons["remove_citation"].setEnabled(open_ and item.kind == "reference-removed")
@@ -211,6 +212,9 @@ class ReviewPane(QWidget):
             body += "".join(f"<p>↳ <b>{escape(r.author)}</b>: {escape(r.text)}</p>"
                             for r in item.replies)
             return head + body
+        if item.kind == "delete" and item.block_kind == "heading":
+            head += ("<p>A section is not removed from a review: resolve this item, and "
+                     "remove the section in the Outline if you agree.</p>")
         if item.kind == "delete" and item.block_kind == "claim":
             head += "<p>Accepting takes the card off the outline; it stays on the board.</p>"
         if item.kind == "reference-removed":

@@ -123,3 +123,34 @@ def test_tracked_changes_and_comments_inside_a_note(tmp_path: Path) -> None:
          "Grade B2."),
         ("comment", "comment", "c1", 0, "The log says para. 2."),
     ]
+
+
+def test_an_untracked_move_to_another_section_and_within_one(tmp_path: Path) -> None:
+    def edit(root) -> None:  # c2 cut and pasted under Evidence, after c1
+        c2 = b.marked(root, "_brf_c_c2")
+        c2.getparent().remove(c2)
+        b.marked(root, "_brf_c_c1").addnext(c2)
+
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "moved.docx", edit)
+    review = read_review(b.identified_small(), path)
+    assert [(i.kind, i.origin, i.block, i.to_section, i.after_block) for i in review.items] == [
+        ("move", "untracked", "_brf_c_c2", "k2", "_brf_c_c1")]
+    doc = b.identified_small()
+    accept_all(doc, review)
+    assert [blk.claim for blk in doc.section("k2").blocks] == ["c1", "c2"]
+    assert [blk.claim for blk in doc.section("k1").blocks] == [None]
+
+
+def test_a_deleted_heading_is_reported_but_never_removes_a_section(tmp_path: Path) -> None:
+    import pytest
+
+    from briefing.review.apply import ReviewConflict, accept_op
+
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "no-heading.docx",
+                     lambda root: _remove(b.marked(root, "_brf_s_k2")))
+    doc = b.identified_small()
+    review = read_review(doc, path)
+    assert [(i.kind, i.block, i.before) for i in review.items] == [
+        ("delete", "_brf_s_k2", "Evidence")]  # c1 under Key Judgments now: not a move
+    with pytest.raises(ReviewConflict, match="not deleted from a review"):
+        accept_op(doc, review.items[0], review.snapshot)
