@@ -63,17 +63,31 @@ def claim_mark(claim_id: str) -> str:
     return _fit(f"{MARK_PREFIX}c_{_safe(claim_id)}")
 
 
-def prose_mark(section_id: str, index: int) -> str:
-    return _fit(f"{MARK_PREFIX}p_{_safe(section_id)}_{index}")
+def prose_mark(section_id: str, text: str, ordinal: int = 0) -> str:
+    """A prose paragraph's mark: its section and a digest of its text, so inserting or
+    removing another paragraph leaves it (and the paragraph's bytes) unchanged."""
+    digest = hashlib.sha1(text.encode()).hexdigest()[:8]
+    suffix = f"_{ordinal}" if ordinal else ""
+    return _fit(f"{MARK_PREFIX}p_{_safe(section_id)}_{digest}{suffix}")
 
 
-def mark_of(item: Heading | Paragraph) -> str:
-    """The bookmark name of a body item, or "" for one without a place in the outline."""
-    if isinstance(item, Heading):
-        return heading_mark(item.section_id) if item.section_id else ""
-    if item.claim_id is not None:
-        return claim_mark(item.claim_id)
-    return prose_mark(item.section_id, item.index) if item.section_id else ""
+def body_marks(ir: ExportIR) -> list[str]:
+    """The bookmark name of each item of ``ir.body`` ("" for one without a place)."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for item in ir.body:
+        if isinstance(item, Heading):
+            names.append(heading_mark(item.section_id) if item.section_id else "")
+        elif item.claim_id is not None:
+            names.append(claim_mark(item.claim_id))
+        elif item.section_id:
+            base = prose_mark(item.section_id, item.text)
+            ordinal = seen.get(base, 0)
+            seen[base] = ordinal + 1
+            names.append(prose_mark(item.section_id, item.text, ordinal))
+        else:
+            names.append("")
+    return names
 
 
 class BookmarkIds:
@@ -104,8 +118,7 @@ def snapshot_xml(ir: ExportIR, exported: datetime | None = None) -> bytes:
     root.set("document", ir.document_id)
     root.set("title", ir.title)
     root.set("notes", ir.note_style)
-    for item in ir.body:
-        name = mark_of(item)
+    for item, name in zip(ir.body, body_marks(ir), strict=True):
         if not name:
             continue
         block = etree.SubElement(root, f"{{{SNAPSHOT_NS}}}block", name=name)

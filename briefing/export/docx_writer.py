@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefing.core.errors import FileProblem
-from briefing.export.docx_identity import TAIL_MARK, BookmarkIds, install_identity, mark_of
+from briefing.export.docx_identity import TAIL_MARK, BookmarkIds, body_marks, install_identity
 from briefing.export.docx_notes import (
     LinkIds,
     NoteKind,
@@ -99,10 +99,10 @@ class _BodyWriter:
             style_id = self.headings[level] = heading_style(self.document, level)
         self.paragraph(text_runs(text), style_id, mark)
 
-    def claim(self, paragraph: Paragraph) -> None:
+    def claim(self, paragraph: Paragraph, mark: str = "") -> None:
         separator = text_runs(",", self.ref_style)
         refs = separator.join(note_reference(self.kind, self.ref_style, n) for n in paragraph.notes)
-        self.paragraph(text_runs(paragraph.display_text) + refs, mark=mark_of(paragraph))
+        self.paragraph(text_runs(paragraph.display_text) + refs, mark=mark)
 
     def segments(self, prefix: str, segments: tuple[Segment, ...]) -> None:
         """A source-list entry; its link is related from the main document part."""
@@ -127,11 +127,11 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
         writer.styled(ir.subtitle, "subtitle")
     if ir.byline:
         writer.paragraph(text_runs(ir.byline))
-    for item in ir.body:
+    for item, mark in zip(ir.body, body_marks(ir), strict=True):
         if isinstance(item, Heading):
-            writer.heading(item.level, item.text, mark_of(item))
+            writer.heading(item.level, item.text, mark)
         else:
-            writer.claim(item)
+            writer.claim(item, mark)
     tail = TAIL_MARK  # where the outline ends for a review (summary and sources follow)
     if ir.summary:
         writer.heading(1, SUMMARY_HEADING, tail)

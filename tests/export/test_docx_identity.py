@@ -49,7 +49,7 @@ def test_each_block_is_bookmarked_inside_its_own_paragraph(tmp_path: Path) -> No
     assert marked == [
         ("_brf_s_k1", "Key Judgments"),
         ("_brf_c_c2", "(U) Full capacity is likely within two weeks.,"),
-        ("_brf_p_k1_1", "(U) Reopening is partial; dredging sets the pace."),
+        ("_brf_p_k1_05efd9b9", "(U) Reopening is partial; dredging sets the pace."),
         ("_brf_s_k2", "Evidence"),
         ("_brf_c_c1", "(U) Two berths reopened on 18 December."),
         ("_brf_end", "Sources"),  # where the outline ends
@@ -62,7 +62,7 @@ def test_the_snapshot_names_the_briefing_and_what_each_block_said(tmp_path: Path
     assert re.fullmatch(r"[0-9a-f]{16}", root.get("revision"))
     blocks = [(b.get("name"), b.get("kind"), b.text) for b in root.iter(f"{BRF}block")]
     assert blocks[1] == ("_brf_c_c2", "claim", "Full capacity is likely within two weeks.")
-    assert blocks[2] == ("_brf_p_k1_1", "prose", "Reopening is partial; dredging sets the pace.")
+    assert blocks[2] == ("_brf_p_k1_05efd9b9", "prose", "Reopening is partial; dredging sets the pace.")
     notes = [(n.get("number"), n.get("claim"), n.get("citation"), n.get("source"))
              for n in root.iter(f"{BRF}note")]
     assert notes == [("1", "c2", "0", "s1"), ("2", "c2", "1", "s2"), ("3", "c1", "0", "s1")]
@@ -92,6 +92,17 @@ def test_untouched_paragraphs_are_byte_identical_on_re_export(tmp_path: Path) ->
     assert rev1 != _snapshot(tmp_path / "2.docx").get("revision")
     same = _export(small_document(), tmp_path / "3.docx", ExportOptions())
     assert _snapshot(same).get("revision") == rev1
+
+
+def test_prose_marks_do_not_shift_when_a_paragraph_is_inserted(tmp_path: Path) -> None:
+    from briefing.core.model import Block
+
+    doc = small_document()
+    first = _paragraphs(_export(doc, tmp_path / "1.docx"))
+    doc.apply(ops.InsertBlock("k1", 0, Block.prose("A new opening paragraph.")))
+    second = _paragraphs(export_document(doc, tmp_path / "2.docx"))
+    assert [p for p in second if p not in first] == [
+        p for p in second if b"A new opening paragraph." in p]
 
 
 def test_a_previous_export_as_template_leaves_one_snapshot(tmp_path: Path) -> None:

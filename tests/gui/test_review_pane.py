@@ -28,7 +28,7 @@ def log(monkeypatch) -> DialogLog:
 def _reviewed(tmp_path: Path) -> Path:
     def edit(root) -> None:
         _tracked_edits(root)
-        prose = b.marked(root, "_brf_p_k1_1")
+        prose = b.marked(root, "_brf_p_k1_05efd9b9")
         b.replace_text(prose, [b.text_run("(U) Reopening is partial; silting sets the pace.")])
         b.comment_range(b.marked(root, "_brf_c_c1"), "0", start=True)
         b.comment_range(b.marked(root, "_brf_c_c1"), "0", start=False)

@@ -61,7 +61,7 @@ def test_tracked_edits_by_libreoffice(tmp_path: Path) -> None:
     assert found == [
         ("edit", "tracked", "Lena Ortiz", "_brf_c_c2",
          "(U) Full capacity is very likely within two weeks."),
-        ("edit", "tracked", "Lena Ortiz", "_brf_p_k1_1",
+        ("edit", "tracked", "Lena Ortiz", "_brf_p_k1_05efd9b9",
          "(U) Reopening is partial; silting sets the pace."),
         ("rename", "tracked", "Lena Ortiz", "_brf_s_k2", "Reporting"),
         ("edit", "tracked", "Lena Ortiz", "_brf_c_c1", "(U) Two berths reopened."),

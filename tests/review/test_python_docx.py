@@ -23,7 +23,7 @@ def _reviewed(tmp_path: Path) -> Path:
     document = docx.Document(str(b.exported(tmp_path)))
     c1 = _paragraph(document, "_brf_c_c1")
     document.add_comment(c1.runs[0], text="Which berths?", author="Ana Lee", initials="AL")
-    prose = _paragraph(document, "_brf_p_k1_1")
+    prose = _paragraph(document, "_brf_p_k1_05efd9b9")
     document.add_comment(prose.runs, text="Source?", author="Ana Lee", initials="AL")
     run = prose.runs[0]._r
     run.find(f"{b.W}t").text = "(U) Reopening is partial; "
@@ -46,9 +46,9 @@ def test_comments_and_changes_land_on_their_blocks(tmp_path: Path) -> None:
     review = read_review(b.identified_small(), _reviewed(tmp_path))
     found = [(i.kind, i.reviewer, i.block, i.text or i.after, i.words) for i in review.items]
     assert found == [
-        ("edit", "Ana Lee", "_brf_p_k1_1",
+        ("edit", "Ana Lee", "_brf_p_k1_05efd9b9",
          "(U) Reopening is partial; silting sets the pace.", ""),
-        ("comment", "Ana Lee", "_brf_p_k1_1", "Source?",
+        ("comment", "Ana Lee", "_brf_p_k1_05efd9b9", "Source?",
          "(U) Reopening is partial; silting sets the pace."),
         ("comment", "Ana Lee", "_brf_c_c1", "Which berths?",
          "(U) Two berths reopened on 18 December."),

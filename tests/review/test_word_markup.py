@@ -81,7 +81,7 @@ def test_rejecting_all_is_the_exported_text(tracked: Path, tmp_path: Path) -> No
 
 def test_untracked_edits_are_the_last_authors(tmp_path: Path) -> None:
     def edit(root) -> None:
-        prose = b.marked(root, "_brf_p_k1_1")
+        prose = b.marked(root, "_brf_p_k1_05efd9b9")
         b.replace_text(prose, [b.text_run("(U) Reopening is partial; dredging and tides set "
                                           "the pace.")])
 
@@ -89,7 +89,7 @@ def test_untracked_edits_are_the_last_authors(tmp_path: Path) -> None:
     _with_last_author(path, "Omar Field")
     review = read_review(b.identified_small(), path)
     assert _lines(review) == [
-        ("edit", "untracked", "Omar Field", "_brf_p_k1_1",
+        ("edit", "untracked", "Omar Field", "_brf_p_k1_05efd9b9",
          "(U) Reopening is partial; dredging sets the pace.",
          "(U) Reopening is partial; dredging and tides set the pace."),
     ]
@@ -102,7 +102,7 @@ def test_untracked_edits_are_the_last_authors(tmp_path: Path) -> None:
 def test_comments_across_paragraphs_land_on_their_block_with_replies(tmp_path: Path) -> None:
     def edit(root) -> None:
         b.comment_range(b.marked(root, "_brf_c_c2"), "0", start=True)
-        b.comment_range(b.marked(root, "_brf_p_k1_1"), "0", start=False)
+        b.comment_range(b.marked(root, "_brf_p_k1_05efd9b9"), "0", start=False)
         b.comment_range(b.marked(root, "_brf_s_k2"), "1", start=True)
         b.comment_range(b.marked(root, "_brf_s_k2"), "1", start=False)
         b.comment_range(b.marked(root, "_brf_s_k2"), "2", start=True)
