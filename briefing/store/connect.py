@@ -15,6 +15,7 @@ from briefing.core.errors import (
     NewerVersion,
     NotABriefing,
 )
+from briefing.store.journal import hot_journal
 from briefing.store.schema import APPLICATION_ID, SQLITE_MAGIC, current_version, migrate
 
 BUSY_TIMEOUT_MS = 3000
@@ -41,7 +42,7 @@ def check_header(path: Path) -> None:
 
 def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     """Connect, check identity and version, migrate if needed; nothing written on refusal."""
-    if readonly:
+    if hot_journal(path) is not None and readonly:
         _recover_hot_journal(path)
     mode = "ro" if readonly else "rw"
     try:
@@ -86,10 +87,9 @@ def _recover_hot_journal(path: Path) -> None:
 
     A read-only connection cannot replay the rollback journal a crash left
     behind; a brief read-write connection does it (SQLite decides whether the
-    journal is hot, and waits if another process is mid-write).
+    journal is hot, and waits if another process is mid-write).  The journal was
+    vetted first (:func:`briefing.store.journal.hot_journal`).
     """
-    if not path.with_name(path.name + "-journal").exists():
-        return
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
         try:
