@@ -26,15 +26,21 @@ from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
 from briefing.store.locking import DocumentLock
 from briefing.store.pending import PendingWrite, Recorder
+from briefing.store.provenance import ORIGIN_ACTION, Origin, stamp
+from briefing.store.row_checks import inconsistency
 from briefing.store.schema import migrate
 from briefing.store.search import SearchHit, run_search
+from briefing.store.untrusted import Watchdog, hostile_problem
 
 
 class Store:
     """An open .briefing file and the Document loaded from it."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DocumentLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DocumentLock | None,
+                 origin: Origin | None = None, watchdog: Watchdog | None = None) -> None:
         self.path = path
+        self.origin = origin or Origin(True)
+        """Where the file came from: the editor protects a document from elsewhere."""
         self.readonly = lock is None
         self._conn = conn
         self._conn_lock = threading.Lock()
@@ -44,14 +50,20 @@ class Store:
         back with :meth:`restore_pending`)."""
         self._written.set()
         self._lock = lock
+        watchdog = watchdog or Watchdog()
         try:
             self.document = rows.read_document(conn)
         except sqlite3.DatabaseError as error:
             self._abandon()
-            raise sqlite_problem(path, error) from None
-        except (DomainError, ValueError, KeyError, TypeError) as error:
+            raise (hostile_problem(path) if watchdog.fired else sqlite_problem(path, error)) \
+                from None
+        except (DomainError, ValueError, KeyError, TypeError, AttributeError,
+                RecursionError) as error:
+            problem = inconsistency(path, conn, error)
             self._abandon()
-            raise FileProblem(path, f"the document inside is inconsistent: {error}") from None
+            raise problem from None
+        finally:
+            watchdog.disarm()
         self.document.blob_loader = self._read_original
         self._changes = ChangeTracker()
         self.document.events.subscribe(self._record)
@@ -68,13 +80,15 @@ class Store:
         lock = None if readonly else DocumentLock(path)
         if lock is not None:
             lock.acquire()
+        watchdog = Watchdog()
+        watchdog.arm()
         try:
-            conn = connect(path, readonly=readonly)
+            conn, origin = connect(path, readonly=readonly, watchdog=watchdog)
         except FileProblem:
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, conn, lock)
+        return cls(path, conn, lock, origin, watchdog)
 
     @classmethod
     def create(cls, path: str | Path, doc: Document | None = None) -> Store:
@@ -174,7 +188,9 @@ class Store:
 
     def history(self) -> list[tuple[str, str, str]]:
         with self._conn_lock:
-            return list(self._conn.execute("SELECT at, action, detail FROM history ORDER BY rowid"))
+            return list(self._conn.execute(
+                "SELECT at, action, detail FROM history WHERE action != ? ORDER BY rowid",
+                (ORIGIN_ACTION,)))
 
     def save_copy(self, dest: str | Path) -> None:
         """Write a consistent copy of the document (pending edits included) to *dest*."""
@@ -242,8 +258,11 @@ def write_briefing(doc: Document, path: str | Path) -> None:
             conn.execute("BEGIN IMMEDIATE")
             migrate(conn, 0)
             rows.write_all(conn, doc)
+            stamp(conn)
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             raise sqlite_problem(path, error, writing=True) from None
         finally:
             conn.close()
+            with contextlib.suppress(OSError):  # a failed write's journal (of the temp file)
+                tmp.with_name(tmp.name + "-journal").unlink()

@@ -49,9 +49,9 @@ def hot_journal(document: Path, *, own: bool = True) -> Path | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise _refuse(document, journal, f"cannot be read ({error.strerror})") from None
+        raise refuse(document, journal, f"cannot be read ({error.strerror})") from None
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISREG(info.st_mode):
-        raise _refuse(document, journal, "is not a regular file")
+        raise refuse(document, journal, "is not a regular file")
     if info.st_size == 0:
         return None
     with open(journal, "rb") as handle:
@@ -59,21 +59,21 @@ def hot_journal(document: Path, *, own: bool = True) -> Path | None:
         if not any(head[:8]):
             return None  # a zeroed header: a finished transaction, nothing to replay
         if head[:8] != JOURNAL_MAGIC or len(head) < HEADER_BYTES:
-            raise _refuse(document, journal, "is not an SQLite journal of this document")
+            raise refuse(document, journal, "is not an SQLite journal of this document")
         if info.st_size >= HEADER_BYTES + SUPER_RECORD_TAIL:
             handle.seek(-SUPER_RECORD_TAIL, os.SEEK_END)
             tail = handle.read(SUPER_RECORD_TAIL)
             if tail[8:] == JOURNAL_MAGIC:
-                raise _refuse(document, journal, "names another file to delete (a super-journal)"
+                raise refuse(document, journal, "names another file to delete (a super-journal)"
                               " and was not used")
     if int.from_bytes(head[24:28], "big") != _page_size(document):
-        raise _refuse(document, journal, "belongs to another file (its page size differs)")
+        raise refuse(document, journal, "belongs to another file (its page size differs)")
     if not own:
-        raise _refuse(document, journal, "came with a document from elsewhere and was not used")
+        raise refuse(document, journal, "came with a document from elsewhere and was not used")
     if hasattr(os, "getuid"):
         uid = os.getuid()
         if info.st_uid != uid or os.stat(document).st_uid != uid:
-            raise _refuse(document, journal, "was left by another user and was not used")
+            raise refuse(document, journal, "was left by another user and was not used")
     return journal
 
 
@@ -84,7 +84,7 @@ def _page_size(document: Path) -> int:
     return 65536 if raw == 1 else raw
 
 
-def _refuse(document: Path, journal: Path, problem: str) -> CorruptFile:
+def refuse(document: Path, journal: Path, problem: str) -> CorruptFile:
     return CorruptFile(
         document,
         f"has a leftover journal {journal.name} that {problem}; nothing was opened or changed "

@@ -56,3 +56,37 @@ def name_super_journal(journal: Path, victim: Path) -> None:
     record = (lock_page.to_bytes(4, "big") + name + len(name).to_bytes(4, "big")
               + checksum.to_bytes(4, "big") + JOURNAL_MAGIC)
     journal.write_bytes(data + record)
+
+
+def tamper(path: Path, *statements: str) -> Path:
+    """Run the attacker's SQL on *path* with a plain sqlite3 connection."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        for statement in statements:
+            conn.execute(statement)
+    finally:
+        conn.close()
+    return path
+
+
+def damage_index(path: Path) -> Path:
+    """Change one key inside the sources id index (the table row stays): quick_check
+    still says ok, integrity_check does not."""
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_schema "
+                        "WHERE name = 'sqlite_autoindex_sources_1'").fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    at = data.find(b"s2", start, start + page_size)
+    assert at > 0
+    data[at:at + 2] = b"s7"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def sent_by_someone_else(path: Path) -> Path:
+    """Replace the file's origin stamp with one made under another user's key."""
+    return tamper(path, "UPDATE history SET detail = 'f00d:' || hex(randomblob(32)) "
+                        "WHERE action = 'origin'")
