@@ -26,7 +26,7 @@ from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
 from briefing.store.locking import DocumentLock
 from briefing.store.pending import PendingWrite, Recorder
-from briefing.store.provenance import ORIGIN_ACTION, Origin, stamp
+from briefing.store.provenance import ORIGIN_ACTION, Origin, clear_download_mark, stamp
 from briefing.store.row_checks import inconsistency
 from briefing.store.schema import migrate
 from briefing.store.search import SearchHit, run_search
@@ -185,6 +185,20 @@ class Store:
                 )
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error, writing=True) from None
+
+    def trust(self) -> None:
+        """The analyst chose to edit a document from elsewhere: stamp it as theirs and
+        remove the download mark (:mod:`briefing.store.provenance`)."""
+        if self.readonly:
+            raise FileProblem(self.path, "is open read-only; it cannot be marked as yours")
+        try:
+            with self._conn_lock, self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                stamp(self._conn)
+        except sqlite3.Error as error:
+            raise sqlite_problem(self.path, error, writing=True) from None
+        clear_download_mark(self.path)
+        self.origin = Origin(True)
 
     def history(self) -> list[tuple[str, str, str]]:
         with self._conn_lock:
