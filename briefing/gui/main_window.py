@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing, recovery
+from briefing.gui import dialogs, editing, received, recovery
 from briefing.gui.board import ClaimBoard
 from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
@@ -88,6 +88,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.recovery_message = ""
         if session.read_only:
             self._make_read_only()
+            self.protected_bar = received.install(self)
         # the crash mark is a settings write to disk: after the first paint, not before it
         QTimer.singleShot(0, self, self._mark_open)
         session.path_changed.connect(self._mark_open)

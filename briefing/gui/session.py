@@ -288,4 +288,7 @@ def open_session(path: str | Path, read_only: bool = False) -> Session:
     from briefing.store.database import Store
 
     store = Store.open(str(path), readonly=read_only)
+    if not read_only and not store.origin.own:  # Protected mode (briefing.gui.received)
+        store.close()
+        store = Store.open(str(path), readonly=True)
     return Session(store.document, store=store, path=path)
