@@ -69,7 +69,10 @@ def test_quigley_quote_suggests_the_congressman(seed):
     best = found[0]
     assert best.who == "Rep. Mike Quigley"
     assert best.detail == "a Democratic member of the House Intelligence Committee"
-    assert best.label == "Rep. Mike Quigley, in an interview"
+    assert best.label == (
+        "Rep. Mike Quigley, a Democratic member of the House Intelligence Committee, "
+        "in an interview"
+    )
     assert seed.text[best.start:best.end] == "Rep. Mike Quigley"
 
 
@@ -95,7 +98,9 @@ def test_wrote_on_and_pronoun_and_according_to(seed):
     assert _suggest(seed, "Russia seeks to avoid a larger European war")[0] == (
         "Director of National Intelligence Tulsi Gabbard"
     )
-    assert _suggest(seed, "What will these security guarantees actually do?")[0] == "Zelenskyy"
+    assert _suggest(seed, "What will these security guarantees actually do?")[0] == (
+        "President Volodymyr Zelenskyy"
+    )
     assert _suggest(seed, "The envoys met with Ukrainian negotiators in Miami")[0] == (
         "a White House official"
     )
