@@ -20,6 +20,8 @@ _BY = re.compile(
     rf"^(?:(?:joint\s+)?(?:{_KINDS})\s+(?:from|by|of)|(?:report|prepared|published|issued|"
     rf"compiled|written)\s+by)\s+(?P<who>[^,\n;—]+)",
     re.IGNORECASE | re.MULTILINE)
+_LEGAL_FORM = re.compile(r"\s+(?:AS|ASA|AB|Ltd|Limited|Inc|plc|PLC|GmbH|LLC|SA|AG|NV|BV|"
+                         r"Corp)\.?$", re.IGNORECASE)
 _DASHED = re.compile(r"^(?P<a>[^\n—–]+?)\s+[—–-]\s+(?P<b>[^\n]+)$", re.MULTILINE)
 
 
@@ -53,7 +55,7 @@ def _caps_body(line: str) -> bool:
     letters = [c for c in line if c.isalpha()]
     if len(letters) < 4 or not all(c.isupper() for c in letters):
         return False
-    return not re.fullmatch(rf"(?:{_KINDS}|transcript)\W*", line, re.IGNORECASE)
+    return not re.match(rf"(?:{_KINDS}|transcript)\b", line, re.IGNORECASE)
 
 
 def _body_like(part: str) -> bool:
@@ -62,10 +64,9 @@ def _body_like(part: str) -> bool:
 
 
 def _clean(raw: str) -> str:
-    raw = re.sub(r"^(?:the)\s+", "the ", raw.strip().rstrip("."), flags=re.IGNORECASE)
+    raw = raw.strip().rstrip(".")
+    raw = title_case(raw) if raw.isupper() else raw
+    raw = re.sub(r"^(?:the)\s+", "the ", raw, flags=re.IGNORECASE)
     raw = re.split(r"\s+(?:on|at|in)\s+(?:\d|the\s+\w+\s+of\b)", raw)[0]
     raw = re.split(rf"\s+[—–]\s+(?:{_KINDS})\b", raw, flags=re.IGNORECASE)[0]
-    if raw.isupper():
-        raw = title_case(raw)
-        raw = re.sub(r"^The ", "the ", raw)
-    return raw.strip()
+    return _LEGAL_FORM.sub("", raw).strip()  # "Fjord Utilities AS" is cited without "AS"

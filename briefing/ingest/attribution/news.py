@@ -33,6 +33,7 @@ VERBS = (
 )
 _DOCUMENT_ONLY = {"showed", "shows", "show", "found", "finds", "estimated", "estimates",
                   "projected", "concluded", "concludes"}
+_TRAILING = {"said", "says", "reported", "confirmed", "added", "noted", "announced", "stated"}
 _AUX = (r"(?:(?:has|have|had|also|later|previously|publicly|then|privately|would|will|"
         r"only|repeatedly|already|has\s+since|once|again|not)\s+)*")
 _QUOTE_END = r"[,!?.…—-]?\s*[\"”]"
@@ -41,7 +42,8 @@ _CONJUNCTIONS = re.compile(
     r"after|before|when|who|which|that|where|however|meanwhile|but also|then)\s+",
     re.IGNORECASE,
 )
-_VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|that|which|if|what)\b")
+_VERBISH = re.compile(r"\b(?:is|are|was|were|be|been|that|which|if|what|would|will|could|"
+                      r"should|can|may|might|must|did|does)\b")
 _DETERMINERS = re.compile(
     r"^(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|several|many|some|"
     r"other|multiple|numerous|most|few|senior|former|current|its|his|her|their|our|"
@@ -94,7 +96,8 @@ def candidates(masked: str, base: int) -> list[Attribution]:
         found.append(_make(m.group("who"), m.group("verb"), masked, m, base, venue=False))
     for m in re.finditer(rf"\s{_AUX}(?P<verb>{VERBS})\b", masked):
         found.extend(_subject_before(masked, m, base))
-    return [a for a in found if plausible(a.who)]
+    return [a.with_(cue=a.cue.rstrip()) for a in found
+            if plausible(a.who) or a.cue.endswith(" ")]
 
 
 def plausible(who: str) -> bool:
@@ -136,10 +139,20 @@ def _subject_before(masked: str, verb: re.Match[str], base: int) -> list[Attribu
         head_at = cut + 1 + (weak + 2 if weak >= 0 else 0)
         offset = head_at + max(0, masked[head_at:verb.start()].find(who)) if who else head_at
     word = verb.group("verb")
+    trailing = (word in _TRAILING and _sentence_final(masked[verb.end():])
+                and re.fullmatch(r"[a-z][a-z'’ -]*", who) is not None and len(who.split()) <= 5
+                and not _VERBISH.search(who) and who.lower() not in PRONOUNS
+                and not re.search(r"\b(?:has|have|had|being|having|not)\b", who))
     if word in _DOCUMENT_ONLY and not (is_document(who) or who.lower() in ("we", "our")):
         return []
-    fake = _Span(offset, verb.end())
-    return [_make(who, word, masked, fake, base)]
+    found = _make(who, word, masked, _Span(offset, verb.end()), base)
+    return [found.with_(cue=word + " ") if trailing else found]  # ", port officials said."
+
+
+def _sentence_final(rest: str) -> bool:
+    """After the verb only a venue or time, then the sentence's end: ", X said on Friday."."""
+    return bool(re.fullmatch(r"(?:\s+(?:in|on|at|during|to|late|early|this|last)\b[^,;:]*)?"
+                             r"\s*[.!?]?\s*", rest))
 
 
 class _Span:
