@@ -177,7 +177,7 @@ def _person_in(window: Window, s: int, e: int) -> tuple[str, int, int] | None:
         lead = _FUNCTION_LEAD.match(words)
         if lead:
             words, at = words[lead.end():], at + lead.end()
-        words = words.rstrip(".")
+        words = re.sub(r"['’]s?$", "", words.rstrip("."))  # "Hedda Moen's workshop"
         if not words or masked[max(0, at - 4):at].lower() == "the ":
             continue
         if looks_like_person(words):
@@ -195,7 +195,7 @@ def _salient_person(window: Window) -> str:
     names: dict[str, str] = {}
     chunk = mask_quotes(window.text[window.lo:window.hi])
     for m in _MENTION.finditer(chunk):
-        words = _FUNCTION_LEAD.sub("", m.group()).rstrip(".")
+        words = re.sub(r"['’]s?$", "", _FUNCTION_LEAD.sub("", m.group()).rstrip("."))
         if not words:
             continue
         surname = words.split()[-1]

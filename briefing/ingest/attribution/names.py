@@ -112,7 +112,7 @@ def full_name(text: str, who: str) -> str:
     if not re.fullmatch(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", bare):
         return ""
     surname = bare.split()[-1]
-    prefix = rf"(?:{NAME_WORD}\s+(?:of\s+(?:the\s+)?)?)"
+    prefix = rf"(?:{NAME_WORD}[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?)"
     mentions = re.findall(rf"((?:{prefix}){{1,6}}){re.escape(surname)}\b", text)
     names = [_trim_mention(m + surname) for m in mentions]
     given = [w for w in bare.split()[:-1] if w.lower().rstrip(".") not in TITLES]

@@ -104,6 +104,8 @@ def plausible(who: str) -> bool:
     head = who.split(",")[0]
     if not who or len(who.split()) > 14 or _VERBISH.search(head):
         return False
+    if re.match(rf"(?:{VERBS})\b", who):
+        return False  # "said workers" is the verb and its object
     if re.match(r"[A-Z0-9@]", who) or _DETERMINERS.match(who) or who.lower() in PRONOUNS:
         return True
     if re.search(r"(?:[A-Z][\w.'’-]*\s+)+[A-Z][\w'’-]+$", head):
@@ -139,6 +141,8 @@ def _subject_before(masked: str, verb: re.Match[str], base: int) -> list[Attribu
         head_at = cut + 1 + (weak + 2 if weak >= 0 else 0)
         offset = head_at + max(0, masked[head_at:verb.start()].find(who)) if who else head_at
     word = verb.group("verb")
+    if word in ("called", "named") and re.match(r"\s+[A-Z][\w'’-]+\s+[A-Z]", masked[verb.end():]):
+        return []  # "a quiet 24-year-old called Tobias Rand" names, it does not report
     trailing = (word in _TRAILING and _sentence_final(masked[verb.end():])
                 and re.fullmatch(r"[a-z][a-z'’ -]*", who) is not None and len(who.split()) <= 5
                 and not _VERBISH.search(who) and who.lower() not in PRONOUNS

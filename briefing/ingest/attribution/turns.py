@@ -134,7 +134,7 @@ def others(text: str, start: int, holder: Attribution) -> list[Attribution]:
 
 # ---------------------------------------------------------------- resolving
 def resolve(text: str, label: Label, found: list[Label], head: str) -> Attribution:
-    raw = label.raw
+    raw = re.sub(r"^Q\d+\s+", "", label.raw)  # "Q12 Chair:" numbers the question
     bare = re.sub(r"\([^)]*\)", "", raw).strip().rstrip(",")
     inside = re.findall(r"\(([^)]*)\)", raw)
     if bare in ("Q", "A") or bare.upper() in ("QUESTION", "ANSWER"):
@@ -172,11 +172,13 @@ def _from_labels(name: str, label: Label, found: list[Label]) -> str:
     for earlier in found:
         if earlier.start >= label.start:
             break
-        words = re.sub(r"\([^)]*\)", "", earlier.raw).split(",")[0].split()
-        while words and words[0].lower() in ROLES:
-            words = words[1:]
-        if len(words) > 1 and words[-1].lower() == surname:
-            return title_case(" ".join(words))
+        for part in [re.sub(r"\([^)]*\)", "", earlier.raw),
+                     *re.findall(r"\(([^)]*)\)", earlier.raw)]:
+            words = part.split(",")[0].split()
+            while words and words[0].lower() in ROLES:
+                words = words[1:]
+            if len(words) > 1 and words[-1].lower() == surname:
+                return title_case(" ".join(words))
     return ""
 
 
@@ -189,6 +191,9 @@ def _role_only(text: str, label: Label, found: list[Label], head: str, bare: str
                     .lower() == bare.lower():
                 named = _paren_name(re.findall(r"\(([^)]*)\)", earlier.raw)) or named
     key = bare.lower()
+    if not named:  # "Members present: Ingrid Holm (Chair); ..."
+        m = re.search(rf"{_NAME}\s*\({re.escape(bare)}\)", head, re.IGNORECASE)
+        named = strip_honorific(m.group(1)) if m and looks_like_person(m.group(1)) else ""
     if not named and key in ("the witness", "witness"):
         named = _witness(text, head)
     if named:
@@ -203,6 +208,7 @@ def _role_only(text: str, label: Label, found: list[Label], head: str, bare: str
 def _paren_name(inside: list[str]) -> str:
     for part in inside:
         candidate = strip_honorific(part.split(",")[0].strip())
+        candidate = title_case(candidate) if candidate.isupper() else candidate
         if looks_like_person(candidate):
             return candidate
     return ""
