@@ -55,15 +55,14 @@ def suggest_attribution(text: str, start: int, end: int, limit: int = 3) -> list
     window = Window(text, start, end)
     body = issuer(text)
     ranked: list[Attribution] = []
-    holder = turns.floor_holder(text, start)
+    holder, others = turns.floor_holder(text, start)
     if holder is not None:
         ranked.append(holder)
     own, rest = _prose(window, body)
     if holder is None and body is not None and not own:
         ranked.append(body)
     ranked += own + rest
-    if holder is not None:
-        ranked += turns.others(text, start, holder)
+    ranked += others
     if body is not None:
         ranked.append(body)
     return _distinct(window, ranked)[:limit]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 NAME_WORD = r"[A-Z][\w.'’-]*"
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "madam"}
@@ -106,19 +107,30 @@ def title_case(words: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=512)
 def full_name(text: str, who: str) -> str:
     """The longest mention in *text* that ends with the name *who* ("Rubio" → "... Rubio")."""
     bare = strip_honorific(who)
     if not re.fullmatch(rf"{NAME_WORD}(?:\s+{NAME_WORD})*", bare):
         return ""
     surname = bare.split()[-1]
-    prefix = rf"(?:{NAME_WORD}[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?)"
-    mentions = re.findall(rf"((?:{prefix}){{1,6}}){re.escape(surname)}\b", text)
-    names = [_trim_mention(m + surname) for m in mentions]
     given = [w for w in bare.split()[:-1] if w.lower().rstrip(".") not in TITLES]
-    names = [n for n in names if all(w in n.split() for w in given)]
+    names, seen = [], set()
+    for hit in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        if not text[max(0, hit.start() - 1):hit.start()].isspace():
+            continue  # no name word can end right before it
+        before = _PREFIXES.search(text, max(0, hit.start() - 90), hit.start())
+        if before is None or before.group() in seen:
+            continue
+        seen.add(before.group())
+        name = _trim_mention(before.group() + surname)
+        if all(w in name.split() for w in given):
+            names.append(name)
     longest = max(names, key=len, default="")
     return longest if len(longest) > len(who) else ""
+
+
+_PREFIXES = re.compile(rf"(?:{NAME_WORD}[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?){{1,6}}$")
 
 
 def _trim_mention(mention: str) -> str:

@@ -184,7 +184,8 @@ def _make(raw: str, cue: str, masked: str, m: object, base: int,
 def split_who(raw: str) -> tuple[str, str]:
     """("Henrik Vass", "the authority's chairman") from an appositive, either order."""
     who, detail = _split(raw)
-    who = _TIME_TAIL.sub("", who)
+    if not re.search(r"\w+ed\s+\w+$", who):  # "figures published yesterday" keeps its day
+        who = _TIME_TAIL.sub("", who)
     return who, _DETAIL_TAIL.sub("", detail).rstrip(",")
 
 

@@ -46,6 +46,12 @@ ROLES = {
     "defendant", "interpreter", "ambassador", "mp", "mr.", "hon.", "honourable", "lord",
     "baroness", "inspector", "superintendent", "sheriff", "coroner", "auditor", "fisheries",
     "foreign", "health", "finance", "defence", "defense", "interior", "transport", "education",
+    "master", "harbour", "harbor", "port", "police", "fire", "communications", "affairs",
+    "public", "national", "security", "adviser", "advisor", "economist", "analyst", "leader",
+    "opposition", "party", "union", "ceo", "cfo", "coo", "state", "interim", "acting", "senior",
+    "assistant", "associate", "principal", "lead", "regional", "city", "county", "district",
+    "solicitor", "environment", "energy", "trade", "labour", "agriculture", "of",
+    "ombudsman", "registrar", "treasurer", "manager", "editor", "professor", "minister's",
 }
 _GENERIC = {"moderator": "the moderator", "operator": "the operator", "the court": "the court",
             "court": "the court", "presenter": "the presenter", "host": "the host",
@@ -102,33 +108,36 @@ def _kept(raw: str, counts: dict[str, int]) -> bool:
     return counts.get(raw.upper(), 0) >= 2 or head.isupper()
 
 
-def floor_holder(text: str, start: int) -> Attribution | None:
-    """The labelled speaker or posting account whose turn holds offset *start*."""
+def floor_holder(text: str, start: int) -> tuple[Attribution | None, list[Attribution]]:
+    """The labelled speaker or posting account whose turn holds offset *start*, and the
+    speakers of the nearby turns (nearest first) as second and third suggestions."""
     lo = max(0, start - LOOK_BACK)
     line_start = text.rfind("\n", 0, start) + 1
-    head = _document_head(text)
     post = _post_before(text, lo, start)
     found = labels(text, lo, min(len(text), start + 4000))
     own = [lab for lab in found if lab.start <= max(start, line_start)]
     if own and (post is None or own[-1].start > post[0]):
-        label = own[-1]
-        return resolve(text, label, found, head)
-    if post is not None:
-        return post[1]
-    return None
+        head = _document_head(text)
+        holder = resolve(text, own[-1], found, head)
+        return holder, _others(text, start, holder, found, head)
+    return (post[1] if post is not None else None), []
 
 
-def others(text: str, start: int, holder: Attribution) -> list[Attribution]:
-    """Other speakers of the nearby turns, nearest first (second and third suggestions)."""
-    lo = max(0, start - LOOK_BACK)
-    found = labels(text, lo, min(len(text), start + 4000))
-    head = _document_head(text)
+def _others(text: str, start: int, holder: Attribution, found: list[Label],
+            head: str) -> list[Attribution]:
     order = sorted(found, key=lambda lab: abs(lab.start - start))
     out: list[Attribution] = []
-    for label in order[:12]:
+    seen = {holder.name}
+    for label in order[:8]:
+        if label.raw in seen:
+            continue
+        seen.add(label.raw)
         who = resolve(text, label, found, head)
-        if who.name != holder.name and all(who.name != o.name for o in out):
+        if who.name not in seen:
+            seen.add(who.name)
             out.append(who)
+        if len(out) == 2:
+            break
     return out
 
 
@@ -156,7 +165,7 @@ def resolve(text: str, label: Label, found: list[Label], head: str) -> Attributi
 
 
 def _named(text: str, label: Label, name: str, role: str, found: list[Label]) -> Attribution:
-    context = text[max(0, label.start - LOOK_BACK):label.start] + " " + text[:3000]
+    context = text[:3000] + "\n" + text[max(3000, label.start - 6000):label.start]
     longer = full_name(context, name) or _from_labels(name, label, found)
     best = strip_honorific(longer) if longer else strip_honorific(name)
     if len(best.split()) < len(strip_honorific(name).split()):
