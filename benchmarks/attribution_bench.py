@@ -57,18 +57,22 @@ def accuracy_lines(seed: Path = SEED) -> Iterator[str]:
     from briefing.ingest import suggest_attribution
 
     cases = corpus.load()
-    for split in ("tune", "heldout"):
+    for split, name in (("tune", "tuning texts"), ("heldout", "held-out texts")):
         tallies = corpus.evaluate([c for c in cases if c.split == split], suggest_attribution)
-        yield f"attribution corpus, {split}: " + tallies["all"].line("all styles").strip()
-        for style in STYLES:
+        for style in ("all", *STYLES):
             if style in tallies:
-                yield f"attribution corpus, {split}: " + tallies[style].line(style).strip()
+                yield _line(f"attribution, corpus {name}, {style}", tallies[style])
     found = seed_cases(seed)
     if found:
-        tally = corpus.evaluate(found, suggest_attribution)["all"]
-        yield "attribution seed article: " + tally.line("wire").strip()
+        yield _line("attribution, seed article (wire)",
+                    corpus.evaluate(found, suggest_attribution)["all"])
     else:
-        yield f"attribution seed article: skipped ({seed} not found)"
+        yield f"attribution, seed article: skipped ({seed} not found)"
+
+
+def _line(name: str, tally: corpus.Tally) -> str:
+    return (f"{name}: top-1 {tally.percent(tally.top1):.1f} %, "
+            f"top-3 {tally.percent(tally.top3):.1f} % of {tally.total} passages")
 
 
 def big_source(megabytes: int = 20) -> str:
