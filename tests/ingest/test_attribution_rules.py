@@ -119,3 +119,29 @@ def test_a_suggestion_reads_only_the_text_near_the_selection() -> None:
     far = text.rindex("Nothing")
     assert suggest_attribution(text, far, far + 7) == []
     assert start > 200_000
+
+
+# Every turn of the project's hearing transcript, as imported, and who says it (read by hand).
+CASTELL = "Miriam Castell, water authority director"
+HEARING_TURNS = [
+    ("The committee will come to order.", "Ada Morrow, chair"),
+    ("Our gauges at Marlow Bridge recorded", CASTELL),
+    ("Is the shortage temporary, as the government has said?", "Ada Morrow, chair"),
+    ("Our forecasts do not show the reservoirs refilling", CASTELL),
+    ("Who checks that the dam actually releases it?", "Sen. Owen Price"),
+    ("a joint commission would read the gauges", CASTELL),
+    ("And if the upstream state refuses the inspectors?", "Sen. Owen Price"),
+    ("the guarantee is only as good as the word", CASTELL),
+    ("We will take a short recess", "Ada Morrow, chair"),
+]
+
+
+def test_every_turn_of_the_imported_hearing_gets_its_speaker_first() -> None:
+    from briefing.ingest import import_file, sequential_ids
+    from tests.material import TRANSCRIPT
+
+    text = import_file(TRANSCRIPT, new_id=sequential_ids(lambda _: False))[0].source.text
+    for passage, who in HEARING_TURNS:
+        found = _top(text, passage)
+        assert found[0] == who, passage
+        assert len(found) == 3 and len(set(found)) == 3  # the other speakers follow

@@ -58,11 +58,13 @@ def suggest_attribution(text: str, start: int, end: int, limit: int = 3) -> list
     holder, others = turns.floor_holder(text, start)
     if holder is not None:
         ranked.append(holder)
-    own, rest = _prose(window, body)
-    if holder is None and body is not None and not own:
-        ranked.append(body)
-    ranked += own + rest
-    ranked += others
+    own, rest, near = _prose(window, body)
+    if holder is not None:  # a turn's cues; other turns' cues are about other speakers
+        ranked += own + others + rest
+    else:
+        if body is not None and not own:
+            ranked.append(body)
+        ranked += own + (rest + near if rest or own else near)
     if body is not None:
         ranked.append(body)
     return _distinct(window, ranked)[:limit]
@@ -70,9 +72,10 @@ def suggest_attribution(text: str, start: int, end: int, limit: int = 3) -> list
 
 # -------------------------------------------------------------------- prose
 def _prose(window: Window, body: Attribution | None) -> tuple[list[Attribution], ...]:
-    """(cues of the selection's own sentences, the others nearest first)."""
+    """Cues of the selection's own sentences, of the rest of its paragraph, and of the
+    neighbouring paragraphs (the one before first), each nearest first."""
     if not window.paragraphs:
-        return [], []
+        return [], [], []
     p = window.own
     sentences = window.sentences(p)
     mine = [i for i, (s, e) in enumerate(sentences)
@@ -91,9 +94,7 @@ def _prose(window: Window, body: Attribution | None) -> tuple[list[Attribution],
         if 0 <= q < len(window.paragraphs):
             for i in reversed(range(len(window.sentences(q)))):
                 extra.extend(sorted(_found(window, q, i, body), key=lambda a: -a.start))
-    if own or rest:
-        return own, rest + extra
-    return own, extra
+    return own, rest, extra
 
 
 def _distance(index: int, own: list[int]) -> int:

@@ -149,11 +149,10 @@ def resolve(text: str, label: Label, found: list[Label], head: str) -> Attributi
     if bare in ("Q", "A") or bare.upper() in ("QUESTION", "ANSWER"):
         return _question_answer(text, label, bare[0].upper(), head)
     name_part, _, role_part = bare.partition(",")
-    words = name_part.split()
-    split = 0
-    while split < len(words) and words[split].lower() in ROLES:
-        split += 1
-    name_words, role_words = words[split:], words[:split]
+    name_words, role_words = _split_label(name_part.split())
+    titles = [w for w in role_words if w.endswith(".")]
+    if titles and len(titles) == len(role_words):  # "SEN. OWEN PRICE" → "Sen. Owen Price"
+        name_words, role_words = role_words + name_words, []
     role = " ".join(role_words + role_part.split()).strip()
     role = title_case(role).lower() if role.isupper() else role
     name = " ".join(name_words)
@@ -164,9 +163,21 @@ def resolve(text: str, label: Label, found: list[Label], head: str) -> Attributi
     return _named(text, label, name, role, found)
 
 
+def _split_label(words: list[str]) -> tuple[list[str], list[str]]:
+    """(name words, role words): the name follows the last role word of a label."""
+    roles = [i for i, w in enumerate(words) if w.lower() in ROLES]
+    if not roles:
+        return words, []
+    if roles[-1] < len(words) - 1:
+        return words[roles[-1] + 1:], words[:roles[-1] + 1]
+    first = next((i for i, w in enumerate(words) if w.lower() not in ROLES), len(words))
+    return words[first:], words[:first]
+
+
 def _named(text: str, label: Label, name: str, role: str, found: list[Label]) -> Attribution:
     context = text[:3000] + "\n" + text[max(3000, label.start - 6000):label.start]
-    longer = full_name(context, name) or _from_labels(name, label, found)
+    single = len(strip_honorific(name).split()) == 1
+    longer = full_name(context, name) or (_from_labels(name, label, found) if single else "")
     best = strip_honorific(longer) if longer else strip_honorific(name)
     if len(best.split()) < len(strip_honorific(name).split()):
         best = strip_honorific(name)
@@ -183,9 +194,7 @@ def _from_labels(name: str, label: Label, found: list[Label]) -> str:
             break
         for part in [re.sub(r"\([^)]*\)", "", earlier.raw),
                      *re.findall(r"\(([^)]*)\)", earlier.raw)]:
-            words = part.split(",")[0].split()
-            while words and words[0].lower() in ROLES:
-                words = words[1:]
+            words = _split_label(part.split(",")[0].split())[0]
             if len(words) > 1 and words[-1].lower() == surname:
                 return title_case(" ".join(words))
     return ""
