@@ -219,6 +219,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
+        self.reader.attributed_claim_requested.connect(self.claim_from_selection)
         self.reader.claim_activated.connect(self.select_claim)
         self.inspector.source_requested.connect(self.open_source)
 
@@ -247,8 +248,10 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         if start is not None and end is not None and 0 <= start <= end:
             self.reader.select_range(start, end)
 
-    def claim_from_selection(self, source_id: str, start: int, end: int) -> None:
-        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end)
+    def claim_from_selection(self, source_id: str, start: int, end: int,
+                             attribution: str | None = None) -> None:
+        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end,
+                                                    attribution)
         if claim_id is not None:
             self.select_claim(claim_id)
             self.reader.set_active_claim(claim_id)
