@@ -28,7 +28,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from briefing.export.ir import ExportIR, Heading, Paragraph
+from briefing.export.ir import ExportIR, Heading
 
 SNAPSHOT_NS = "urn:x-briefing:export:1"
 MARK_PREFIX = "_brf_"

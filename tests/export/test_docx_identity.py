@@ -62,7 +62,8 @@ def test_the_snapshot_names_the_briefing_and_what_each_block_said(tmp_path: Path
     assert re.fullmatch(r"[0-9a-f]{16}", root.get("revision"))
     blocks = [(b.get("name"), b.get("kind"), b.text) for b in root.iter(f"{BRF}block")]
     assert blocks[1] == ("_brf_c_c2", "claim", "Full capacity is likely within two weeks.")
-    assert blocks[2] == ("_brf_p_k1_05efd9b9", "prose", "Reopening is partial; dredging sets the pace.")
+    assert blocks[2] == (
+        "_brf_p_k1_05efd9b9", "prose", "Reopening is partial; dredging sets the pace.")
     notes = [(n.get("number"), n.get("claim"), n.get("citation"), n.get("source"))
              for n in root.iter(f"{BRF}note")]
     assert notes == [("1", "c2", "0", "s1"), ("2", "c2", "1", "s2"), ("3", "c1", "0", "s1")]

@@ -25,7 +25,8 @@ def test_deleted_and_new_paragraphs(tmp_path: Path) -> None:
     found = [(i.kind, i.block, i.before, i.after, i.to_section, i.after_block)
              for i in review.items]
     assert found == [
-        ("delete", "_brf_p_k1_05efd9b9", "(U) Reopening is partial; dredging sets the pace.", "", "", ""),
+        ("delete", "_brf_p_k1_05efd9b9", "(U) Reopening is partial; dredging sets the pace.",
+         "", "", ""),
         ("new", "_brf_c_c1", "", "Tug availability remains the bottleneck.", "k2", "_brf_c_c1"),
     ]
     doc = b.identified_small()
