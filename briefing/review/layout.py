@@ -50,6 +50,14 @@ def _all_deleted(para: Para) -> Change | None:
     return para.mark_del or (deleted[0] if deleted else None)
 
 
+def _moved_here(para: Para) -> Change | None:
+    """The tracked move that brought every piece of *para* here (Word moved its marker too)."""
+    moves = [p.ins for p in para.pieces if p.text.strip()]
+    if moves and all(m is not None and m.move for m in moves):
+        return moves[0]
+    return None
+
+
 def _move_change(para: Para) -> Change | None:
     for piece in para.pieces:
         if piece.ins is not None:
@@ -69,7 +77,7 @@ def lay_out(paras: list[Para], snap: Snapshot) -> Layout:
             first = i
         if not own:
             continue
-        layout.placed[own[0]] = Placed(snap.by_name[own[0]], i)
+        layout.placed[own[0]] = Placed(snap.by_name[own[0]], i, moved_by=_moved_here(para))
         layout.para_block[i] = own[0]
         for other in own[1:]:
             layout.merged[other] = own[0]

@@ -172,3 +172,20 @@ def test_a_tracked_move_is_a_move_by_its_author(tmp_path: Path) -> None:
     assert [blk.claim for blk in doc.section("k1").blocks] == ["c1", "c2", None]
     assert doc.section("k2").blocks == ()
     assert len(doc.claim("c1").citations) == 1  # the card keeps its citation
+
+
+def test_a_tracked_move_that_carried_its_bookmark(tmp_path: Path) -> None:
+    def edit(root) -> None:
+        _move_c1_before_c2(root)
+        c1 = b.marked(root, "_brf_c_c1")  # Word may move the bookmark with the text
+        start = c1.find(f"{b.W}bookmarkStart")
+        end = c1.find(f"{b.W}bookmarkEnd")
+        destination = b.marked(root, "_brf_c_c2").getprevious()
+        destination.insert(0, start)
+        destination.append(end)
+
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "move2.docx", edit)
+    review = read_review(b.identified_small(), path)
+    moves = [(i.kind, i.origin, i.reviewer, i.block, i.to_section, i.after_block)
+             for i in review.items if i.kind != "reference-removed"]
+    assert moves == [("move", "tracked", "Jane Reviewer", "_brf_c_c1", "k1", "")]
