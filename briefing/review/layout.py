@@ -10,9 +10,10 @@ Unmarked paragraphs left over are the reviewer's new paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from briefing.export.docx_identity import TAIL_MARK
-from briefing.review.diff import normalise, similarity
+from briefing.review.diff import normalise, tokens
 from briefing.review.snapshot import SnapBlock, Snapshot
 from briefing.review.wordxml import Change, Para
 
@@ -107,14 +108,17 @@ def _recover(
     candidates: list[int],
 ) -> None:
     pairs = []
+    targets = {name: tokens(normalise(snap.by_name[name].display)) for name in lost}
+    matcher = SequenceMatcher(autojunk=False)
     for i in candidates:
-        text = normalise(paras[i].accepted)
-        for name in lost:
-            block = snap.by_name[name]
-            target = normalise(block.display)
+        matcher.set_seq2(tokens(normalise(paras[i].accepted)))
+        for name, target in targets.items():
             if not target:
                 continue
-            score = similarity(text, target)
+            matcher.set_seq1(target)
+            if matcher.real_quick_ratio() < RECOVER_AT or matcher.quick_ratio() < RECOVER_AT:
+                continue
+            score = matcher.ratio()
             if score >= RECOVER_AT:
                 pairs.append((score, i, name))
     taken: set[int] = set()

@@ -155,3 +155,20 @@ def test_a_deleted_heading_is_reported_but_never_removes_a_section(tmp_path: Pat
         ("delete", "_brf_s_k2", "Evidence")]  # c1 under Key Judgments now: not a move
     with pytest.raises(ReviewConflict, match="not deleted from a review"):
         accept_op(doc, review.items[0], review.snapshot)
+
+
+def test_endnotes_are_read_like_footnotes(tmp_path: Path) -> None:
+    from briefing.export import export_document
+
+    src = export_document(b.identified_small(), tmp_path / "end.docx", notes="endnotes")
+
+    def body(root) -> None:  # c1's endnote reference deleted without tracking
+        c1 = b.marked(root, "_brf_c_c1")
+        for ref in list(c1.iter(f"{b.W}endnoteReference")):
+            run = ref.getparent()
+            run.getparent().remove(run)
+
+    path = b.rewrite(src, tmp_path / "end-reviewed.docx", body)
+    review = read_review(b.identified_small(), path)
+    assert [(i.kind, i.origin, i.claim_id, i.citation) for i in review.items] == [
+        ("reference-removed", "untracked", "c1", 0)]
