@@ -199,7 +199,8 @@ class ReviewPane(QWidget):
 
     def _detail_html(self, item: ReviewItem, decided: str) -> str:
         who = escape(item.reviewer) + (f" · {escape(item.date[:10])}" if item.date else "")
-        head = f"<p><b>{escape(item.label)}</b> — {who} ({escape(item.origin)})</p>"
+        how = "" if item.origin == "comment" else f" ({escape(item.origin)})"
+        head = f"<p><b>{escape(item.label)}</b> — {who}{how}</p>"
         if decided:
             head += f"<p><i>{escape(STATUS[decided])}</i></p>"
         if item.similarity is not None:
