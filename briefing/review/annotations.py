@@ -17,7 +17,7 @@ from lxml import etree
 from briefing.review.diff import normalise, similarity
 from briefing.review.items import UNKNOWN_REVIEWER, Reply, ReviewItem
 from briefing.review.layout import Layout
-from briefing.review.proposals import _authors, _by_author, _original, _where
+from briefing.review.proposals import author_view, change_authors, received_text, where_fields
 from briefing.review.snapshot import SnapBlock, Snapshot
 from briefing.review.wordxml import W14, Para, W, body_paragraphs, plain_text, read_paragraph
 
@@ -60,7 +60,7 @@ def note_items(
             note = snap.notes.get(number)
             if note is None:
                 continue
-            common = {**_where(block), "citation": note.citation, "note_number": number,
+            common = {**where_fields(block), "citation": note.citation, "note_number": number,
                       "before": normalise(note.text)}
             if ref is None or ref.delete is not None:
                 change = ref.delete if ref is not None else None
@@ -77,7 +77,7 @@ def note_items(
                 items.append(ReviewItem(
                     "note-added", "tracked", ref.ins.author or UNKNOWN_REVIEWER,
                     date=ref.ins.date, after=_joined(notes[ref.note_id], lambda p: p.accepted),
-                    **_where(block)))
+                    **where_fields(block)))
     return items, owner
 
 
@@ -89,7 +89,7 @@ def _pair(block: SnapBlock, kept, notes, snap: Snapshot) -> dict:
     for number in block.refs:
         wanted = normalise(snap.notes[number].text) if number in snap.notes else ""
         scored = [
-            (similarity(_joined(notes.get(r.note_id, []), _original), wanted), r) for r in free
+            (similarity(_joined(notes.get(r.note_id, []), received_text), wanted), r) for r in free
         ]
         if scored:
             score, ref = max(scored, key=lambda s: s[0])
@@ -102,7 +102,7 @@ def _pair(block: SnapBlock, kept, notes, snap: Snapshot) -> dict:
 def _note_text_items(note: list[Para] | None, common: dict, last_author: str) -> list[ReviewItem]:
     if note is None:
         return [ReviewItem("note-deleted", "untracked", last_author, **common)]
-    received = _joined(note, _original)
+    received = _joined(note, received_text)
     accepted = _joined(note, lambda p: p.accepted)
     items = []
     if received != common["before"]:
@@ -111,10 +111,10 @@ def _note_text_items(note: list[Para] | None, common: dict, last_author: str) ->
                                 **{**common, "after": received}))
     authors: dict[str, str] = {}
     for para in note:
-        for author, date in _authors(para):
+        for author, date in change_authors(para):
             authors.setdefault(author, date)
     for author, date in authors.items():
-        after = _joined(note, lambda p, a=author: _by_author(p, a))
+        after = _joined(note, lambda p, a=author: author_view(p, a))
         if after != received:
             kind = "note-deleted" if not accepted and not after else "note-edit"
             items.append(ReviewItem(kind, "tracked", author, date=date,
@@ -236,7 +236,7 @@ def _place(cid, anchors, paras, layout: Layout, snap: Snapshot, note_anchor) -> 
             return {}, words
         block, number = owner
         note = snap.notes.get(number) if number else None
-        return {**_where(block), "citation": note.citation if note else None,
+        return {**where_fields(block), "citation": note.citation if note else None,
                 "note_number": number}, words
     start, end = anchors.get(cid, [None, None])
     if start is None or not layout.start <= start[0] < layout.end:
@@ -245,5 +245,5 @@ def _place(cid, anchors, paras, layout: Layout, snap: Snapshot, note_anchor) -> 
     for i in range(start[0], layout.start - 1, -1):
         name = layout.para_block.get(i)
         if name is not None:
-            return _where(snap.by_name[name]), words
+            return where_fields(snap.by_name[name]), words
     return {}, words

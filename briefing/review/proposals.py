@@ -12,7 +12,7 @@ from briefing.review.snapshot import SnapBlock, Snapshot
 from briefing.review.wordxml import Para
 
 
-def _where(block: SnapBlock) -> dict:
+def where_fields(block: SnapBlock) -> dict:
     return {
         "block": block.name,
         "block_kind": block.kind,
@@ -26,7 +26,7 @@ def _where(block: SnapBlock) -> dict:
     }
 
 
-def _authors(para: Para) -> list[tuple[str, str]]:
+def change_authors(para: Para) -> list[tuple[str, str]]:
     """Authors of the paragraph's text changes (moves excluded), first date each."""
     seen: dict[str, str] = {}
     for piece in para.pieces:
@@ -38,12 +38,12 @@ def _authors(para: Para) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def _original(para: Para) -> str:
+def received_text(para: Para) -> str:
     """The paragraph as the reviewer received it: insertions out, moved text in place."""
     return "".join(p.text for p in para.pieces if p.ins is None or p.ins.move)
 
 
-def _by_author(para: Para, author: str) -> str:
+def author_view(para: Para, author: str) -> str:
     """The paragraph with only *author*'s changes applied (an insertion someone deleted
     again is in no view: accepting everything leaves it out, rejecting too)."""
     return "".join(
@@ -60,16 +60,16 @@ def edit_items(paras: list[Para], placed: Placed, last_author: str) -> list[Revi
     block, para = placed.block, paras[placed.para]
     kind = "rename" if block.kind == "heading" else "edit"
     exported = normalise(block.display)
-    received = normalise(_original(para))
+    received = normalise(received_text(para))
     items = []
-    where = _where(block)
+    where = where_fields(block)
     if received != exported:
         items.append(
             ReviewItem(kind, "untracked", last_author, before=exported, after=received,
                        similarity=placed.similarity, **where)
         )
-    for author, date in _authors(para):
-        after = normalise(_by_author(para, author))
+    for author, date in change_authors(para):
+        after = normalise(author_view(para, author))
         if after != received:
             items.append(
                 ReviewItem(kind, "tracked", author, date=date, before=received, after=after,
@@ -124,7 +124,7 @@ def structure_items(
         items.append(
             ReviewItem("delete", "tracked" if change else "untracked", reviewer,
                        date=change.date if change else "", before=normalise(block.display),
-                       text=text, **_where(block))
+                       text=text, **where_fields(block))
         )
     order = sorted(((p.para, p.block) for p in layout.placed.values()), key=lambda x: x[0])
     sections = _section_of(order)
@@ -154,7 +154,7 @@ def _moves(order, sections, found_headings, layout, last_author) -> list[ReviewI
             items.append(
                 ReviewItem("move", "tracked" if change else "untracked", reviewer,
                            date=change.date if change else "", before=normalise(block.display),
-                           to_section=section, after_block=after_block, **_where(block))
+                           to_section=section, after_block=after_block, **where_fields(block))
             )
     return items
 
