@@ -243,7 +243,7 @@ def _place(cid, anchors, paras, layout: Layout, snap: Snapshot, note_anchor) -> 
         return {}, "" if start is None else _words(paras, start, end)
     words = _words(paras, start, end)
     for i in range(start[0], layout.start - 1, -1):
-        name = layout.para_block.get(i)
+        name = layout.anchors.get(i)
         if name is not None:
             return where_fields(snap.by_name[name]), words
     return {}, words

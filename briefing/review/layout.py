@@ -34,6 +34,8 @@ class Placed:
 class Layout:
     placed: dict[str, Placed] = field(default_factory=dict)
     para_block: dict[int, str] = field(default_factory=dict)
+    anchors: dict[int, str] = field(default_factory=dict)
+    """Paragraph → the block a comment there is about (deleted paragraphs included)."""
     vanished: dict[str, Change | None] = field(default_factory=dict)
     """Blocks gone from the reviewed text: tracked deletion (its change) or untracked (None)."""
     merged: dict[str, str] = field(default_factory=dict)
@@ -80,6 +82,7 @@ def lay_out(paras: list[Para], snap: Snapshot) -> Layout:
             continue
         layout.placed[own[0]] = Placed(snap.by_name[own[0]], i, moved_by=_moved_here(para))
         layout.para_block[i] = own[0]
+        layout.anchors[i] = own[0]
         for other in own[1:]:
             layout.merged[other] = own[0]
     layout.start = layout.end if first is None else first
@@ -129,5 +132,6 @@ def _recover(
         moved = _move_change(paras[i]) if change is not None else None
         layout.placed[name] = Placed(snap.by_name[name], i, round(score, 2), moved)
         layout.para_block[i] = name
+        layout.anchors[i] = name
         taken.add(i)
     layout.new = [i for i in candidates if i not in taken]

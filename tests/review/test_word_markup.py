@@ -189,3 +189,22 @@ def test_a_tracked_move_that_carried_its_bookmark(tmp_path: Path) -> None:
     moves = [(i.kind, i.origin, i.reviewer, i.block, i.to_section, i.after_block)
              for i in review.items if i.kind != "reference-removed"]
     assert moves == [("move", "tracked", "Jane Reviewer", "_brf_c_c1", "k1", "")]
+
+
+def test_a_comment_on_a_paragraph_deleted_with_tracking_stays_on_it(tmp_path: Path) -> None:
+    def edit(root) -> None:
+        prose = b.marked(root, "_brf_p_k1_05efd9b9")
+        text = "(U) Reopening is partial; dredging sets the pace."
+        b.replace_text(prose, [b.revision("del", 71, "Jane Reviewer",
+                                          b.text_run(text, "delText"))])
+        b.comment_range(prose, "0", start=True)
+        b.comment_range(prose, "0", start=False)
+
+    parts = {"word/comments.xml": b.comments_xml(
+        [("0", "Jane Reviewer", "JR", "Redundant.", "1A2B3C4D")])}
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "deleted.docx", edit, parts)
+    review = read_review(b.identified_small(), path)
+    assert [(i.kind, i.origin, i.block) for i in review.items] == [
+        ("delete", "tracked", "_brf_p_k1_05efd9b9"),
+        ("comment", "comment", "_brf_p_k1_05efd9b9"),
+    ]
