@@ -2,7 +2,9 @@
 
 Run with a Python that has LibreOffice's ``uno`` module (Debian: /usr/bin/python3 with
 python3-uno):  ``lo_review.py SRC DST PROFILE_DIR AUTHOR JSON_REPLACEMENTS``.
-With an empty replacement list the file is only opened and saved (a round trip).
+JSON_REPLACEMENTS is a list of [find, replace] or [find, replace, true] (a regular
+expression, where "\\n" in the replacement starts a new paragraph).  With an empty list
+the file is only opened and saved (a round trip).
 """
 
 import contextlib
@@ -64,9 +66,10 @@ def main():
         pairs = json.loads(replacements)
         if pairs:
             doc.RecordChanges = True
-            for find, replace in pairs:
+            for find, replace, *regex in pairs:
                 descriptor = doc.createReplaceDescriptor()
                 descriptor.SearchString, descriptor.ReplaceString = find, replace
+                descriptor.SearchRegularExpression = bool(regex and regex[0])
                 doc.replaceAll(descriptor)
         doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "MS Word 2007 XML"),))
         doc.close(True)

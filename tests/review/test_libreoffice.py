@@ -70,3 +70,23 @@ def test_tracked_edits_by_libreoffice(tmp_path: Path) -> None:
     accepted = export_document(doc, tmp_path / "accepted.docx")
     assert pandoc_view(accepted, "accept") == pandoc_view(path, "accept")
     assert pandoc_view(path, "reject") == pandoc_view(original, "accept")
+
+
+def test_paragraphs_deleted_and_added_by_libreoffice(tmp_path: Path) -> None:
+    original = b.exported(tmp_path)
+    path = lo_edit(original, tmp_path / "lo-structure.docx", [
+        ("^.*dredging sets the pace\\.$", "", True),
+        ("^(Key Judgments)$", "$1\\nTug crews are short-handed.", True),
+    ])
+    doc = b.identified_small()
+    review = read_review(doc, path)
+    found = [(i.kind, i.origin, i.reviewer, i.block, i.before or i.after) for i in review.items]
+    assert found == [
+        ("new", "tracked", "Lena Ortiz", "_brf_s_k1", "Tug crews are short-handed."),
+        ("delete", "tracked", "Lena Ortiz", "_brf_p_k1_05efd9b9",
+         "(U) Reopening is partial; dredging sets the pace."),
+    ]
+    accept_all(doc, review)
+    accepted = export_document(doc, tmp_path / "accepted.docx")
+    assert pandoc_view(accepted, "accept") == pandoc_view(path, "accept")
+    assert pandoc_view(path, "reject") == pandoc_view(original, "accept")
