@@ -126,11 +126,29 @@ def structure_items(
                        date=change.date if change else "", before=normalise(block.display),
                        text=text, **where_fields(block))
         )
+    items += _joins(paras, layout)
     order = sorted(((p.para, p.block) for p in layout.placed.values()), key=lambda x: x[0])
     sections = _section_of(order)
     found_headings = {b.section for _, b in order if b.kind == "heading"}
     items += _moves(order, sections, found_headings, layout, last_author)
     items += _new_paragraphs(paras, layout, order, sections, last_author)
+    return items
+
+
+def _joins(paras: list[Para], layout: Layout) -> list[ReviewItem]:
+    """A paragraph mark deleted with tracking joins the block to the next paragraph: shown,
+    never applied (two cards cannot become one; the analyst merges by hand)."""
+    items = []
+    for placed in layout.placed.values():
+        change = paras[placed.para].mark_del
+        if change is None or change.move:
+            continue
+        following = layout.placed.get(layout.para_block.get(placed.para + 1, ""))
+        what = f"“{normalise(following.block.display)}”" if following else "the next paragraph"
+        items.append(ReviewItem(
+            "join", "tracked", change.author or UNKNOWN_REVIEWER, date=change.date,
+            before=normalise(placed.block.display), text=f"joined with {what}",
+            **where_fields(placed.block)))
     return items
 
 
