@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchmarks import (
     checks_bench,
+    deps_bench,
     editor_bench,
     export_bench,
     ingest_bench,
@@ -42,6 +43,8 @@ def full_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(),
         lambda tmp: ingest_bench.import_figures(tmp),
         lambda tmp: export_bench.export_figures(tmp),
+        lambda tmp: deps_bench.validator_figures(),
+        lambda tmp: deps_bench.anchor_figures(),
     ]
 
 
@@ -65,6 +68,8 @@ def quick_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(10, probes=1, runs=1),
         lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
+        lambda tmp: deps_bench.validator_figures(20, 5, repeat=1),
+        lambda tmp: deps_bench.anchor_figures(4, 3, repeat=1),
     ]
 
 
