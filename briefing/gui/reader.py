@@ -195,6 +195,8 @@ class SourceReader(QWidget):
 
     # ------------------------------------------------------------ rendering
     def _show_header(self) -> None:
+        if self._source_id is None:
+            return
         source = self._doc.source(self._source_id)
         bits = [source.kind, source.published, ", ".join(source.authors), source.publisher]
         if source.reliability:
@@ -256,8 +258,10 @@ class SourceReader(QWidget):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.text.createStandardContextMenu(point)
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
-        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        # Qt takes None for "at the end"; PySide6's stubs do not say so.
+        menu.insertAction(menu.actions()[0] if menu.actions() else None,  # type: ignore[arg-type]
+                          self.new_claim_action)
+        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)  # type: ignore[arg-type]
         menu.exec(self.text.viewport().mapToGlobal(point))
         menu.deleteLater()
 

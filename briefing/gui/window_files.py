@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApp
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs, editing
+from briefing.gui.window_parts import WindowParts
 
 
 def guide_path() -> Path | None:
@@ -26,7 +27,7 @@ def guide_path() -> Path | None:
     return None
 
 
-class FileActions:
+class FileActions(WindowParts):
     """File and Help actions; mixed into MainWindow."""
 
     def act_new(self) -> None:

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 import markdown
 from lxml import etree, html
 
+from briefing.core.text import collapse
+
 EXTENSIONS = ["extra", "sane_lists"]
 """Tables, fenced code, footnotes, definition lists, abbreviations; lists as written."""
 INLINE = frozenset((
@@ -72,7 +74,7 @@ def _own_text(element: etree._Element) -> str:
         if _tag(child) and not _is_block(child):
             parts.append(_text(child, keep_lines=False))
         parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
+    return collapse("".join(parts))
 
 
 def _text(element: etree._Element, *, keep_lines: bool) -> str:
@@ -81,7 +83,7 @@ def _text(element: etree._Element, *, keep_lines: bool) -> str:
     pieces: list[str] = []
     _collect(element, pieces)
     text = "".join(pieces)
-    return text.strip("\n") if keep_lines else " ".join(text.split())
+    return text.strip("\n") if keep_lines else collapse(text)
 
 
 def _collect(node: etree._Element, pieces: list[str]) -> None:

@@ -121,6 +121,7 @@ class Store:
         if self.readonly or not self.has_pending:
             return None
         doc, recorder = self.document, Recorder()
+        # the Recorder stands in for the sqlite3.Connection (it keeps what execute gets)
         self._changes.write(recorder, doc)  # type: ignore[arg-type]
         rows.write_originals(recorder, doc)  # type: ignore[arg-type]
         pending = PendingWrite(recorder.statements, self._changes,

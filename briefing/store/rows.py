@@ -51,7 +51,7 @@ def _parse_all(texts: Iterable[str]) -> list[dict[str, Any]]:
     one JSON object: a damaged row must not merge with its neighbours.
     """
     texts = list(texts)
-    parsed = json.loads(f"[{','.join(texts)}]")
+    parsed: list[dict[str, Any]] = json.loads(f"[{','.join(texts)}]")
     if len(parsed) != len(texts) or not all(isinstance(item, dict) for item in parsed):
         raise ValueError("a stored record is not one JSON object")
     return parsed
