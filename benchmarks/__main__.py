@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from benchmarks import (
+    attribution_bench,
     checks_bench,
     deps_bench,
     editor_bench,
@@ -45,6 +46,7 @@ def full_stages() -> list[Stage]:
         lambda tmp: export_bench.export_figures(tmp),
         lambda tmp: deps_bench.validator_figures(),
         lambda tmp: deps_bench.anchor_figures(),
+        lambda tmp: attribution_bench.attribution_figures(),
     ]
 
 
@@ -70,6 +72,7 @@ def quick_stages() -> list[Stage]:
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
         lambda tmp: deps_bench.validator_figures(20, 5, repeat=1),
         lambda tmp: deps_bench.anchor_figures(4, 3, repeat=1),
+        lambda tmp: attribution_bench.attribution_figures(megabytes=1, suggestions=3),
     ]
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         session: Session
         importer: Importer | None
         _imports: list[tuple[QThread, ImportWorker]]
+        _handed_over: bool
         tabs: QTabWidget
         board: ClaimBoard
         sources: SourcesPanel

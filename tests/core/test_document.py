@@ -197,3 +197,13 @@ def test_a_bound_listener_is_forgotten_with_its_object_and_a_function_is_kept() 
     emitter.unsubscribe(kept.on_op)
     emitter.emit("op3")
     assert kept.seen == ["op1", "op2"] and heard == ["op1", "op2", "op3"]
+
+
+def test_failed_batch_undoes_its_steps_last_first() -> None:
+    """Issue 14: with two steps done before the failure, undoing them in the order they
+    were done puts the claims back as a, c, b."""
+    doc = Document(claims=[Claim("a", "A."), Claim("b", "B."), Claim("c", "C.")])
+    batch = ops.Batch((ops.RemoveClaim("b"), ops.RemoveClaim("c"), ops.RemoveClaim("nope")))
+    with pytest.raises(DomainError):
+        doc.apply(batch)
+    assert [c.id for c in doc.claims] == ["a", "b", "c"]
