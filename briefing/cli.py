@@ -263,7 +263,8 @@ def _record_marking_override(source: Path, doc: Document, target: Path) -> None:
 
 def _check(path: Path, *, as_json: bool) -> int:
     """Lint a document; a JSON file is checked as written, broken references included."""
-    from briefing.checks import exit_status, findings_to_json, format_text, run_checks
+    from briefing.checks import findings_to_json, format_text, run_checks
+    from briefing.checks.report import exit_status
     from briefing.checks.snapshot import snapshot_from_json_file
 
     doc = snapshot_from_json_file(path) if path.suffix.lower() == ".json" else load_document(path)
