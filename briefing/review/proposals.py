@@ -4,6 +4,7 @@ moves and new paragraphs, each tied to the block it concerns."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
 from briefing.review.diff import normalise
 from briefing.review.items import UNKNOWN_REVIEWER, ReviewItem
@@ -12,7 +13,7 @@ from briefing.review.snapshot import SnapBlock, Snapshot
 from briefing.review.wordxml import Para
 
 
-def where_fields(block: SnapBlock) -> dict:
+def where_fields(block: SnapBlock) -> dict[str, Any]:
     return {
         "block": block.name,
         "block_kind": block.kind,
@@ -152,7 +153,10 @@ def _joins(paras: list[Para], layout: Layout) -> list[ReviewItem]:
     return items
 
 
-def _moves(order, sections, found_headings, layout, last_author) -> list[ReviewItem]:
+def _moves(
+    order: list[tuple[int, SnapBlock]], sections: dict[str, str], found_headings: set[str],
+    layout: Layout, last_author: str,
+) -> list[ReviewItem]:
     items = []
     by_section: dict[str, list[SnapBlock]] = {}
     for _, block in order:
@@ -177,7 +181,10 @@ def _moves(order, sections, found_headings, layout, last_author) -> list[ReviewI
     return items
 
 
-def _new_paragraphs(paras, layout, order, sections, last_author) -> list[ReviewItem]:
+def _new_paragraphs(
+    paras: list[Para], layout: Layout, order: list[tuple[int, SnapBlock]],
+    sections: dict[str, str], last_author: str,
+) -> list[ReviewItem]:
     items = []
     for i in layout.new:
         para = paras[i]
