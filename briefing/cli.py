@@ -16,7 +16,7 @@ from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
 
-COMMANDS = ("new", "import", "export", "check", "open")
+COMMANDS = ("new", "import", "export", "check", "open", "clean-copy")
 EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html")
 
 
@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     p_check = sub.add_parser("check", help="lint sourcing, estimative language and markings")
     p_check.add_argument("input")
     p_check.add_argument("--json", action="store_true", help="machine-readable findings")
+
+    p_clean = sub.add_parser(
+        "clean-copy", help="copy a refused document's records into a fresh file, running none "
+        "of its SQL")
+    p_clean.add_argument("input", help="the .briefing that was refused")
+    p_clean.add_argument("-o", "--output", help="default: 'INPUT (clean copy).briefing'")
     return parser
 
 
@@ -96,6 +102,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _import(Path(args.file), [Path(s) for s in args.sources])
     if args.command == "export":
         return _export(args)
+    if args.command == "clean-copy":
+        return _clean_copy(Path(args.input), Path(args.output) if args.output else None)
     return _check(Path(args.input), as_json=args.json)
 
 
@@ -149,6 +157,19 @@ def _import(path: Path, sources: list[Path]) -> int:
             titles = ", ".join(repr(store.document.source(i).title) for i in added)
             print(f"{source}: added {len(added)} source(s): {titles}")
     return 2 if failed else 0
+
+
+def _clean_copy(source: Path, target: Path | None) -> int:
+    from briefing.store.clean_copy import clean_copy_name, make_clean_copy
+
+    target = target or clean_copy_name(source)
+    if target.suffix.lower() != ".briefing":
+        raise FileProblem(target, "a clean copy is a .briefing file; use that suffix")
+    if target.exists():
+        raise FileProblem(target, "already exists; choose another name")
+    doc = make_clean_copy(source, target)
+    print(f"wrote {target} ({len(doc.sources)} source(s), {len(doc.claims)} claim(s))")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,10 @@ settings.register_profile("fuzz", deadline=None, max_examples=5000)
 settings.load_profile("fuzz" if os.environ.get("BRIEFING_FUZZ") else "default")
 
 REPO = Path(__file__).resolve().parents[1]
+
+# The origin key (briefing.store.provenance) of a test user, shared with the CLI and
+# editor processes the tests start, never the real user's configuration folder.
+os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="briefing-test-config-")
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from briefing.core.errors import FileProblem
 from briefing.export.docx_notes import (
     LinkIds,
     NoteKind,
@@ -49,13 +48,9 @@ def open_template(reference_doc: str | Path | None) -> WordDocument:
     if reference_doc is None:
         document = docx.Document()
     else:
-        path = Path(reference_doc)
-        if not path.is_file():
-            raise FileProblem(path, "reference document not found")
-        try:
-            document = docx.Document(str(path))
-        except Exception:  # noqa: BLE001 - any failure means "not a usable .docx"
-            raise FileProblem(path, "is not a Word .docx document") from None
+        from briefing.export.template_guard import read_template
+
+        document = read_template(Path(reference_doc))
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

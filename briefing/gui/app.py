@@ -14,8 +14,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.document import Document
-from briefing.core.errors import BriefingError, FileLocked
-from briefing.gui import dialogs, recovery
+from briefing.core.errors import BriefingError, FileLocked, UnsafeDocument
+from briefing.gui import dialogs, received, recovery
 from briefing.gui.main_window import MainWindow
 from briefing.gui.session import Session, open_session
 
@@ -118,6 +118,13 @@ class Editor(QObject):
                 return None
             try:
                 return open_session(path, read_only=True)
+            except BriefingError as again:
+                error = again
+        except UnsafeDocument as problem:
+            if not received.ask_clean_copy(parent, str(problem)):
+                return None
+            try:
+                return received.clean_copy_session(path)
             except BriefingError as again:
                 error = again
         except BriefingError as problem:

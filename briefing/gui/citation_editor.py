@@ -162,14 +162,18 @@ class CitationEditor(QWidget):
 
     # -------------------------------------------------------------- editing
     def _replace(self, citations: tuple[Citation, ...], label: str,
-                 merge_field: str | None = None) -> None:
+                 merge_field: str | None = None) -> bool:
         claim = self._doc.claim(self.model.claim_id)
         key = (claim.id, merge_field, self.bursts.serial) if merge_field else None
         self.bursts.pushing = True
         try:
-            self._session.push(ops.ReplaceClaim(replace(claim, citations=citations)), label, key)
+            accepted = self._session.push(ops.ReplaceClaim(replace(claim, citations=citations)),
+                                          label, key)
         finally:
             self.bursts.pushing = False
+        if not accepted:
+            self._load_detail(refused=True)  # the document's value, not the refused one
+        return accepted
 
     def _edit(self, label: str, merge_field: str | None, **changes: Any) -> None:
         row, claim_id = self.current_row(), self.model.claim_id
@@ -212,7 +216,7 @@ class CitationEditor(QWidget):
             self.source_requested.emit(citation.source, start, end)
 
     # ------------------------------------------------------------- display
-    def _load_detail(self) -> None:
+    def _load_detail(self, refused: bool = False) -> None:
         row = self.current_row()
         has = self.model.claim_id is not None
         self.add_button.setEnabled(has and bool(self._doc.sources))
@@ -230,7 +234,7 @@ class CitationEditor(QWidget):
         for widget, value in ((self.locator, citation.locator),
                               (self.attribution, citation.attribution),
                               (self.quote, citation.quote)):
-            if not (widget.hasFocus() and isinstance(widget, QLineEdit)):
+            if refused or not (widget.hasFocus() and isinstance(widget, QLineEdit)):
                 set_text(widget, value)
         set_choice(self.credibility, citation.credibility)
 

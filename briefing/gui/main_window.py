@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing, recovery
+from briefing.gui import dialogs, editing, received, recovery
 from briefing.gui.board import ClaimBoard
 from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
@@ -88,6 +88,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.recovery_message = ""
         if session.read_only:
             self._make_read_only()
+            self.protected_bar = received.install(self)
         # the crash mark is a settings write to disk: after the first paint, not before it
         QTimer.singleShot(0, self, self._mark_open)
         session.path_changed.connect(self._mark_open)
@@ -206,7 +207,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         session.undo_stack.cleanChanged.connect(self._refresh_title)
         session.undo_stack.indexChanged.connect(self._refresh_title)
         session.save_state_changed.connect(self._show_save_state)
-        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m))
+        # queued: the field that made the edit shows the document's value before the dialog
+        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m),
+                                     Qt.ConnectionType.QueuedConnection)
         session.autosave_failed.connect(lambda m: dialogs.show_error(self, "Autosave Failed", m))
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
@@ -349,6 +352,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             if answer == "cancel" or (answer == "save" and not self.act_save_as()):
                 event.ignore()
                 return
+        if not self._handed_over and not self.settle_file():
+            event.ignore()  # the edits could not be written: the window stays open
+            return
         self._closed = True
         self.stop_imports()
         preview = self.lazy_tabs.built(PREVIEW_TAB)
