@@ -19,6 +19,7 @@ from benchmarks import (
     editor_bench,
     export_bench,
     ingest_bench,
+    received_bench,
     responsive_bench,
     store_bench,
 )
@@ -42,6 +43,7 @@ def full_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(),
         lambda tmp: ingest_bench.import_figures(tmp),
         lambda tmp: export_bench.export_figures(tmp),
+        lambda tmp: received_bench.received_figures(tmp / large, tmp),
     ]
 
 
@@ -65,6 +67,8 @@ def quick_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(10, probes=1, runs=1),
         lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
+        lambda tmp: received_bench.received_figures(tmp / large, tmp, repeat=1, entries=50,
+                                                    megabytes=1),
     ]
 
 

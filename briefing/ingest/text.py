@@ -120,7 +120,9 @@ def text_source(
     data: bytes, path: Path, *, source_id: str, provenance: Provenance, markdown: bool
 ) -> Source:
     """A Source for a .txt or .md file; the text is the whole file."""
-    text = clean_text(decode_text(data, path))
+    from briefing.ingest.text_stream import decode_clean
+
+    text = decode_clean(data, path)  # clean_text(decode_text(...)), with a bounded peak
     if not text.strip():
         raise FileProblem(path, "holds no text")
     meta = markdown_metadata(text) if markdown else {}
