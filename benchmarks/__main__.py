@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from benchmarks import (
+    attribution_bench,
     checks_bench,
     editor_bench,
     export_bench,
@@ -43,6 +44,7 @@ def full_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(),
         lambda tmp: ingest_bench.import_figures(tmp),
         lambda tmp: export_bench.export_figures(tmp),
+        lambda tmp: attribution_bench.attribution_figures(),
         lambda tmp: received_bench.received_figures(tmp / large, tmp),
     ]
 
@@ -67,6 +69,7 @@ def quick_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(10, probes=1, runs=1),
         lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
+        lambda tmp: attribution_bench.attribution_figures(megabytes=1, suggestions=3),
         lambda tmp: received_bench.received_figures(tmp / large, tmp, repeat=1, entries=50,
                                                     megabytes=1),
     ]

@@ -207,7 +207,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         session.undo_stack.cleanChanged.connect(self._refresh_title)
         session.undo_stack.indexChanged.connect(self._refresh_title)
         session.save_state_changed.connect(self._show_save_state)
-        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m))
+        # queued: the field that made the edit shows the document's value before the dialog
+        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m),
+                                     Qt.ConnectionType.QueuedConnection)
         session.autosave_failed.connect(lambda m: dialogs.show_error(self, "Autosave Failed", m))
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
@@ -217,6 +219,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
+        self.reader.attributed_claim_requested.connect(self.claim_from_selection)
         self.reader.claim_activated.connect(self.select_claim)
         self.inspector.source_requested.connect(self.open_source)
 
@@ -245,8 +248,10 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         if start is not None and end is not None and 0 <= start <= end:
             self.reader.select_range(start, end)
 
-    def claim_from_selection(self, source_id: str, start: int, end: int) -> None:
-        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end)
+    def claim_from_selection(self, source_id: str, start: int, end: int,
+                             attribution: str | None = None) -> None:
+        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end,
+                                                    attribution)
         if claim_id is not None:
             self.select_claim(claim_id)
             self.reader.set_active_claim(claim_id)
@@ -347,6 +352,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             if answer == "cancel" or (answer == "save" and not self.act_save_as()):
                 event.ignore()
                 return
+        if not self._handed_over and not self.settle_file():
+            event.ignore()  # the edits could not be written: the window stays open
+            return
         self._closed = True
         self.stop_imports()
         preview = self.lazy_tabs.built(PREVIEW_TAB)

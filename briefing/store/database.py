@@ -50,6 +50,8 @@ class Store:
         back with :meth:`restore_pending`)."""
         self._written.set()
         self._lock = lock
+        self._identity = _identity(path)
+        """The file opened (device, inode): a write refuses once the path names another."""
         watchdog = watchdog or Watchdog()
         try:
             self.document = rows.read_document(conn)
@@ -105,10 +107,12 @@ class Store:
     def _adopt(self, doc: Document) -> None:
         """Keep working on *doc* itself (just written to this file), not a reloaded copy,
         so an editor saving an untitled document keeps its undo history."""
-        self.document.events.unsubscribe(self._changes.record)
+        self.document.events.unsubscribe(self._record)
         doc.pending_originals().clear()
         doc.blob_loader = self._read_original
-        doc.events.subscribe(self._changes.record)
+        # The stable recorder, never a tracker's own ``record``: :meth:`take_pending`
+        # swaps trackers, and edits must always reach the current one.
+        doc.events.subscribe(self._record)
         self.document = doc
 
     # --------------------------------------------------------------- saving
@@ -124,8 +128,8 @@ class Store:
             return
         try:
             self.write_pending(pending)
-        except FileProblem:
-            self.restore_pending(pending)
+        except BaseException:
+            self.restore_pending(pending)  # whatever went wrong, nothing is lost
             raise
 
     def take_pending(self) -> PendingWrite | None:
@@ -134,31 +138,54 @@ class Store:
         pending.  Write them with :meth:`write_pending` (from any thread)."""
         if self.readonly or not self.has_pending:
             return None
-        doc, recorder = self.document, Recorder()
-        self._changes.write(recorder, doc)  # type: ignore[arg-type]
-        rows.write_originals(recorder, doc)  # type: ignore[arg-type]
-        pending = PendingWrite(recorder.statements, self._changes,
-                               dict(doc.pending_originals()))
+        doc = self.document
+        pending = PendingWrite(self._statements(), self._changes, dict(doc.pending_originals()))
         self._changes = ChangeTracker()
         doc.pending_originals().clear()
         self._written.clear()
         return pending
 
+    def _statements(self) -> list:
+        """The statements that write what is pending (nothing is taken)."""
+        recorder = Recorder()
+        self._changes.write(recorder, self.document)  # type: ignore[arg-type]
+        rows.write_originals(recorder, self.document)  # type: ignore[arg-type]
+        return recorder.statements
+
     def write_pending(self, pending: PendingWrite) -> None:
         """Commit *pending* in one transaction; one write at a time.  Raises FileProblem
-        (then give it back with :meth:`restore_pending`)."""
+        (then give it back with :meth:`restore_pending`), also when the file was deleted,
+        moved or replaced since it was opened (writing would then reach no file anyone
+        can open again)."""
         try:
             with self._conn_lock:
+                self._check_still_there()
                 try:
                     self._conn.execute("BEGIN IMMEDIATE")
                     pending.run(self._conn)
                     self._conn.execute("COMMIT")
-                except sqlite3.Error as error:
+                except BaseException as error:
+                    # any failure (also one that is not SQLite's) leaves no open transaction
                     with contextlib.suppress(sqlite3.Error):
-                        self._conn.execute("ROLLBACK")
-                    raise sqlite_problem(self.path, error, writing=True) from None
+                        if self._conn.in_transaction:
+                            self._conn.execute("ROLLBACK")
+                    if isinstance(error, sqlite3.Error):
+                        raise sqlite_problem(self.path, error, writing=True) from None
+                    raise
         finally:
             self._written.set()
+
+    def _check_still_there(self) -> None:
+        try:
+            now = _identity(self.path)
+        except OSError:
+            now = None
+        if now is None:
+            raise FileProblem(self.path, "is no longer there (deleted or moved by another "
+                                         "program); save the briefing elsewhere to keep it")
+        if now != self._identity:
+            raise FileProblem(self.path, "was replaced by another program since it was opened; "
+                                         "save the briefing elsewhere to keep your changes")
 
     def wait_for_write(self) -> None:
         """Return once no taken write is still being written (on another thread)."""
@@ -207,14 +234,24 @@ class Store:
                 (ORIGIN_ACTION,)))
 
     def save_copy(self, dest: str | Path) -> None:
-        """Write a consistent copy of the document (pending edits included) to *dest*."""
-        self.flush()
+        """Write a consistent copy of the document, pending edits included, to *dest*.
+
+        The copy is this file as last written plus what is pending, applied to the copy
+        only: this file and its pending changes are left as they are, so a copy can be
+        saved even while this file cannot be written (disk full, read-only, deleted)."""
+        self.wait_for_write()
         dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise FileProblem(dest, "is the briefing itself; choose another name")
+        statements = PendingWrite(self._statements(), ChangeTracker())
         with atomic_path(dest) as tmp:
-            target = sqlite3.connect(tmp)
+            target = sqlite3.connect(tmp, isolation_level=None)
             try:
                 with self._conn_lock:
                     self._conn.backup(target)
+                target.execute("BEGIN IMMEDIATE")
+                statements.run(target)
+                target.execute("COMMIT")
             except sqlite3.Error as error:
                 raise sqlite_problem(dest, error, writing=True) from None
             finally:
@@ -227,6 +264,13 @@ class Store:
         finally:
             self.document.events.unsubscribe(self._record)
             self._abandon()
+
+    def discard(self) -> None:
+        """Close without writing what is pending (the user chose to discard it)."""
+        self.wait_for_write()
+        self.document.events.unsubscribe(self._record)
+        self._changes = ChangeTracker()
+        self._abandon()
 
     def _abandon(self) -> None:
         with self._conn_lock, contextlib.suppress(sqlite3.Error):
@@ -257,6 +301,15 @@ class Store:
                 return run_search(self._conn, self.document, query, limit)
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error) from None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at *path*; None when there is none."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def write_briefing(doc: Document, path: str | Path) -> None:

@@ -167,3 +167,13 @@ def test_copy_is_independent_of_later_edits() -> None:
     assert snapshot.placement("c1") == ("k1", 0)
     snapshot.update_claim("c2", text="Edited in the copy")
     assert doc.claim("c2").text == "Edited" and len(seen) == 3
+
+
+def test_failed_batch_undoes_its_steps_last_first() -> None:
+    """Issue 14: with two steps done before the failure, undoing them in the order they
+    were done puts the claims back as a, c, b."""
+    doc = Document(claims=[Claim("a", "A."), Claim("b", "B."), Claim("c", "C.")])
+    batch = ops.Batch((ops.RemoveClaim("b"), ops.RemoveClaim("c"), ops.RemoveClaim("nope")))
+    with pytest.raises(DomainError):
+        doc.apply(batch)
+    assert [c.id for c in doc.claims] == ["a", "b", "c"]
