@@ -83,6 +83,13 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | N
     return path if Path(path).suffix else path + ".briefing"
 
 
+def ask_review_path(parent: QWidget | None) -> str | None:
+    """The reviewed Word file for File ▸ Import Review…."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import Review", "",
+                                          "Word documents (*.docx *.docm);;All files (*)")
+    return path or None
+
+
 def ask_import_paths(parent: QWidget | None) -> list[str]:
     paths, _ = QFileDialog.getOpenFileNames(parent, "Import Sources", "", IMPORT_FILTER)
     return paths

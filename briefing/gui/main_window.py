@@ -340,6 +340,11 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.tabs.setCurrentIndex(OUTLINE_TAB)
         self.outline.insert_prose()
 
+    def act_import_review(self) -> None:
+        from briefing.gui.review_pane import import_review
+
+        import_review(self)
+
     def act_undo_history(self) -> None:
         self.history_dock.show()
         self.history_dock.raise_()
