@@ -19,7 +19,13 @@ from briefing.core.errors import (
 from briefing.store.journal import hot_journal, refuse
 from briefing.store.provenance import Origin, origin_of
 from briefing.store.schema import APPLICATION_ID, SQLITE_MAGIC, current_version, migrate
-from briefing.store.untrusted import Watchdog, harden, hostile_problem, verify_schema
+from briefing.store.untrusted import (
+    Watchdog,
+    harden,
+    hostile_problem,
+    open_budget,
+    verify_schema,
+)
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -114,7 +120,7 @@ def verify_recovered_copy(path: Path) -> Origin:
         except OSError as error:
             raise FileProblem(path, f"cannot be checked ({describe_os_error(error)})") from None
         watchdog = Watchdog()
-        watchdog.arm()
+        watchdog.arm(open_budget(copy))
         try:
             conn = sqlite3.connect(copy, isolation_level=None)
         except sqlite3.Error as error:
