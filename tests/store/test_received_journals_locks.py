@@ -130,6 +130,16 @@ def test_a_lock_symlink_to_a_victim_leaves_the_victim_unchanged(tmp_path: Path) 
         assert len(store.document.sources) == 3
 
 
+def test_a_lock_hard_linked_to_a_victim_leaves_the_victim_unchanged(tmp_path: Path) -> None:
+    doc = plain_document(tmp_path / "R.briefing")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the analyst's notes", encoding="utf-8")
+    os.link(victim, lock_path(doc))
+    with pytest.raises(FileLocked, match="linked to another file"):
+        Store.open(doc)
+    assert victim.read_text(encoding="utf-8") == "the analyst's notes"
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs chown")
 def test_another_users_lock_is_refused_not_ignored(tmp_path: Path) -> None:
     doc = plain_document(tmp_path / "R.briefing")
