@@ -24,7 +24,13 @@ from briefing.store.locking import (
     windows_try_lock,
 )
 from tests.reliability.helpers import assert_one_line_error, run_cli
-from tests.store.hostile import name_super_journal, plain_document, with_hot_journal
+from tests.store.hostile import (
+    journal_restoring,
+    name_super_journal,
+    plain_document,
+    tamper,
+    with_hot_journal,
+)
 
 
 @pytest.fixture
@@ -105,6 +111,31 @@ def test_a_journal_left_by_another_user_is_not_replayed(torn: Path) -> None:
     with pytest.raises(CorruptFile, match="another user"):
         Store.open(torn, readonly=True)
     assert torn.read_bytes() == before
+
+
+def test_a_journal_that_would_restore_a_trigger_never_runs_on_the_file(tmp_path: Path) -> None:
+    """The file looks clean; replaying its journal would bring a trigger back."""
+    hostile = tamper(plain_document(tmp_path / "hostile.briefing"),
+                     "CREATE TRIGGER keep_nothing BEFORE INSERT ON sources "
+                     "BEGIN SELECT RAISE(IGNORE); END")
+    folder = tmp_path / "received"
+    folder.mkdir()
+    path = folder / "R.briefing"
+    shutil.copyfile(hostile, path)
+    tamper(path, "DROP TRIGGER keep_nothing")
+    journal_restoring(path, hostile)
+    check = tmp_path / "check"
+    check.mkdir()  # the journal really restores the trigger (on a copy)
+    shutil.copyfile(path, check / "R.briefing")
+    shutil.copyfile(_journal(path), check / "R.briefing-journal")
+    conn = sqlite3.connect(check / "R.briefing")
+    assert "keep_nothing" in str(conn.execute("SELECT name FROM sqlite_schema").fetchall())
+    conn.close()
+    before = path.read_bytes(), _journal(path).read_bytes()
+    for readonly in (True, False):
+        with pytest.raises(CorruptFile, match="trigger 'keep_nothing'"):
+            Store.open(path, readonly=readonly)
+    assert (path.read_bytes(), _journal(path).read_bytes()) == before
 
 
 def test_our_own_hot_journal_is_still_recovered(torn: Path) -> None:
