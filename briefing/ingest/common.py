@@ -119,7 +119,7 @@ def open_regular(path: Path) -> BinaryIO:
         if not stat.S_ISREG(mode):
             raise FileProblem(path, "is not a regular file (a device, pipe or socket); "
                               "only files can be imported")
-        if hasattr(os, "set_blocking"):
+        if hasattr(os, "O_NONBLOCK"):  # POSIX: back to ordinary reads
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
