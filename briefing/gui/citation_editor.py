@@ -163,6 +163,7 @@ class CitationEditor(QWidget):
     # -------------------------------------------------------------- editing
     def _replace(self, citations: tuple[Citation, ...], label: str,
                  merge_field: str | None = None) -> bool:
+        assert self.model.claim_id is not None  # the editor is enabled only on a claim
         claim = self._doc.claim(self.model.claim_id)
         key = (claim.id, merge_field, self.bursts.serial) if merge_field else None
         self.bursts.pushing = True

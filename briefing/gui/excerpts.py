@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from briefing.core.document import Document
 from briefing.core.model import Citation, Claim
+from briefing.core.text import collapse
 from briefing.core.vocab import ClaimKind
 
 
@@ -33,7 +34,7 @@ def claim_from_selection(doc: Document, source_id: str, start: int, end: int,
     citation = citation_for(doc, source_id, start, end, attribution)
     return Claim(
         id=doc.new_id("c"),
-        text=" ".join(citation.quote.split()),
+        text=collapse(citation.quote),
         kind=ClaimKind.INFORMATION.value,
         citations=(citation,),
     )

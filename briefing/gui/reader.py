@@ -199,6 +199,8 @@ class SourceReader(QWidget):
 
     # ------------------------------------------------------------ rendering
     def _show_header(self) -> None:
+        if self._source_id is None:
+            return
         source = self._doc.source(self._source_id)
         bits = [source.kind, source.published, ", ".join(source.authors), source.publisher]
         if source.reliability:
@@ -260,17 +262,21 @@ class SourceReader(QWidget):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.text.createStandardContextMenu(point)
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
+        # Qt takes None for "at the end" (insertAction/insertMenu/insertSeparator); PySide6's
+        # stubs do not say so.
+        menu.insertAction(menu.actions()[0] if menu.actions() else None,  # type: ignore[arg-type]
+                          self.new_claim_action)
         span = self.selection_range()
         if span is not None and self._source_id is not None:  # the speakers to pick from
             speakers = QMenu("New Claim &Attributed To", menu)
             source_id = self._source_id
             fill_menu(speakers, suggested_labels(self._doc.source(source_id).text, *span),
                       lambda who: self.attributed_claim_requested.emit(source_id, *span, who))
-            menu.insertMenu(menu.actions()[1] if len(menu.actions()) > 1 else None, speakers)
+            menu.insertMenu(menu.actions()[1] if len(menu.actions()) > 1 else None,  # type: ignore[arg-type]
+                            speakers)
         ours = 2 if span is not None and self._source_id is not None else 1
         actions = menu.actions()
-        menu.insertSeparator(actions[ours] if len(actions) > ours else None)
+        menu.insertSeparator(actions[ours] if len(actions) > ours else None)  # type: ignore[arg-type]
         menu.exec(self.text.viewport().mapToGlobal(point))
         menu.deleteLater()
 

@@ -12,6 +12,7 @@ Copy** instead, which writes its records into a fresh file beside it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QToolBar, QWidget
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QTo
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs
 from briefing.gui.session import Session
+
+if TYPE_CHECKING:
+    from briefing.gui.window_parts import WindowParts
 
 BAR_STYLE = ("QToolBar#protected_bar { background: #fff4c2; border-bottom: 1px solid #d9c16b; "
              "spacing: 8px; padding: 4px; } QLabel { color: #3d3100; }")
@@ -56,25 +60,26 @@ class ProtectedBar(QToolBar):
         self.addWidget(self.button)
 
 
-def install(window: QWidget) -> ProtectedBar | None:
+def install(window: WindowParts) -> ProtectedBar | None:
     """Put the Protected bar on *window* (a MainWindow) when its document is from elsewhere."""
-    where = where_from(window.session)  # type: ignore[attr-defined]
+    where = where_from(window.session)
     if where is None:
         return None
     bar = ProtectedBar(where, window)
-    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # type: ignore[attr-defined]
-    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)  # type: ignore[attr-defined]
-    window.statusBar().showMessage(  # type: ignore[attr-defined]
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    window.statusBar().showMessage(
         f"Protected: this briefing {where}. Enable Editing to change it.")
     bar.enable_requested.connect(lambda: enable_editing(window))
     return bar
 
 
-def enable_editing(window: QWidget) -> None:
+def enable_editing(window: WindowParts) -> None:
     """Reopen the window's document for editing, marked as the analyst's own."""
     from briefing.store.database import Store
 
-    path = window.session.path  # type: ignore[attr-defined]
+    path = window.session.path
+    assert path is not None  # only a document opened from a file is protected
     try:
         store = Store.open(path)
         try:
@@ -86,8 +91,8 @@ def enable_editing(window: QWidget) -> None:
         dialogs.show_error(window, "Cannot Enable Editing", str(error))
         return
     session = Session(store.document, store=store, path=path)
-    window._handed_over = True  # type: ignore[attr-defined]
-    window.session_replaced.emit(session)  # type: ignore[attr-defined]
+    window._handed_over = True
+    window.session_replaced.emit(session)
     window.close()
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApp
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs, editing
+from briefing.gui.window_parts import WindowParts
 
 
 def guide_path() -> Path | None:
@@ -26,7 +27,7 @@ def guide_path() -> Path | None:
     return None
 
 
-class FileActions:
+class FileActions(WindowParts):
     """File and Help actions; mixed into MainWindow."""
 
     def act_new(self) -> None:
@@ -87,6 +88,7 @@ class FileActions:
         """Write the briefing with every pending edit to a file of the user's choice (the
         own file keeps its last saved state); True when written."""
         session = self.session
+        assert session.path is not None  # only a document with its own file saves elsewhere
         suggested = session.path.with_name(session.path.stem + " (saved elsewhere).briefing")
         path = dialogs.ask_save_path(self, "Save Briefing As", str(suggested))
         if not path:

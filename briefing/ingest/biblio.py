@@ -264,7 +264,8 @@ def bibtex_entries(data: bytes, path: Path) -> list[Entry]:
             entries.append(_bib_entry(entry))
         except Exception as error:  # a name or LaTeX field our decoders cannot read
             raise FileProblem(
-                path, f"entry '{entry.key}' (line {entry.start_line + 1}) cannot be read: {error}"
+                path,
+                f"entry '{entry.key}' (line {(entry.start_line or 0) + 1}) cannot be read: {error}",
             ) from None
     return entries
 

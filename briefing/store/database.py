@@ -25,7 +25,7 @@ from briefing.store import rows
 from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
 from briefing.store.locking import DocumentLock
-from briefing.store.pending import PendingWrite, Recorder
+from briefing.store.pending import PendingWrite, Recorder, Statement
 from briefing.store.provenance import ORIGIN_ACTION, Origin, clear_download_mark, stamp
 from briefing.store.row_checks import inconsistency
 from briefing.store.schema import migrate
@@ -145,9 +145,10 @@ class Store:
         self._written.clear()
         return pending
 
-    def _statements(self) -> list:
+    def _statements(self) -> list[Statement]:
         """The statements that write what is pending (nothing is taken)."""
         recorder = Recorder()
+        # the Recorder stands in for the sqlite3.Connection (it keeps what execute gets)
         self._changes.write(recorder, self.document)  # type: ignore[arg-type]
         rows.write_originals(recorder, self.document)  # type: ignore[arg-type]
         return recorder.statements

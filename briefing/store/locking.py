@@ -53,6 +53,7 @@ class Platform:
 def posix_try_lock(fd: int, fcntl: ModuleType | None = None) -> bool:
     if fcntl is None:
         import fcntl
+    assert fcntl is not None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return True
@@ -64,6 +65,7 @@ def windows_try_lock(fd: int, msvcrt: ModuleType | None = None) -> bool:
     """Lock one byte at WINDOWS_LOCK_OFFSET (``msvcrt.locking`` locks from the file position)."""
     if msvcrt is None:  # pragma: no cover - Windows only
         import msvcrt
+    assert msvcrt is not None
     try:
         os.lseek(fd, WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)

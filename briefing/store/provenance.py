@@ -30,6 +30,7 @@ import sqlite3
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CONFIG_ENV = "BRIEFING_CONFIG_DIR"
 ORIGIN_ACTION = "origin"
@@ -136,7 +137,7 @@ def download_mark(path: Path) -> str:
         value = _mac_xattr(path, MAC_QUARANTINE_ATTR)
         return parse_quarantine(value) if value is not None else ""
     try:
-        url = os.getxattr(path, LINUX_ORIGIN_ATTR)  # type: ignore[attr-defined]
+        url = os.getxattr(path, LINUX_ORIGIN_ATTR)  # type: ignore[attr-defined,unused-ignore]  # Linux only
     except (OSError, AttributeError):
         return ""
     return f"was downloaded from {_printable(url.decode('utf-8', 'replace'))}"
@@ -179,10 +180,10 @@ def clear_download_mark(path: Path) -> None:
         elif sys.platform == "darwin":  # pragma: no cover
             _mac_removexattr(path, MAC_QUARANTINE_ATTR)
         else:
-            os.removexattr(path, LINUX_ORIGIN_ATTR)  # type: ignore[attr-defined]
+            os.removexattr(path, LINUX_ORIGIN_ATTR)  # type: ignore[attr-defined,unused-ignore]  # Linux
 
 
-def _libc():  # pragma: no cover - macOS only
+def _libc() -> Any:  # pragma: no cover - macOS only (a ctypes.CDLL)
     import ctypes
     import ctypes.util
 

@@ -62,7 +62,7 @@ def _parse_all(texts: Iterable[str]) -> list[dict[str, Any]]:
     texts = list(texts)
     if not all(isinstance(text, str) for text in texts):
         raise RecordProblem("a stored record is not text")
-    parsed = json.loads(f"[{','.join(texts)}]")
+    parsed: list[dict[str, Any]] = json.loads(f"[{','.join(texts)}]")
     if len(parsed) != len(texts) or not all(isinstance(item, dict) for item in parsed):
         raise ValueError("a stored record is not one JSON object")
     return parsed

@@ -27,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from briefing.core.errors import CorruptFile, UnsafeDocument
+from briefing.core.text import collapse
 from briefing.store.schema import MIGRATIONS
 
 OPEN_BUDGET_S = 8.0
@@ -103,7 +104,7 @@ SchemaRow = tuple[str, str, str, str | None]
 
 
 def normalise(sql: str | None) -> str | None:
-    return None if sql is None else " ".join(sql.split())
+    return None if sql is None else collapse(sql)
 
 
 def expected_schema(version: int) -> frozenset[SchemaRow]:

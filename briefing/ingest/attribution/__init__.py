@@ -24,6 +24,7 @@ role ("An official said") takes the organisation of the sentence before
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from briefing.ingest.attribution import news, turns
 from briefing.ingest.attribution.issuer import issuer
@@ -103,23 +104,28 @@ def _distance(index: int, own: list[int]) -> int:
 
 def _raw(window: Window, p: int, i: int) -> list[Attribution]:
     s, e = window.sentences(p)[i]
-    return news.candidates(mask_quotes(window.text[s:e]), s)
+    if (s, e) not in window.cues:
+        window.cues[(s, e)] = news.candidates(mask_quotes(window.text[s:e]), s)
+    return window.cues[(s, e)]
 
 
 def _found(window: Window, p: int, i: int, body: Attribution | None) -> list[Attribution]:
     out = []
-    for cand in _raw(window, p, i):
-        if cand.who.lower() in PRONOUNS:
-            cand = _resolve_pronoun(window, p, i, cand, body)
-        elif _BARE_ROLE.match(cand.who):
-            cand = _complete_role(window, p, i, cand)
+    for raw in _raw(window, p, i):
+        cand: Attribution | None = raw
+        if raw.who.lower() in PRONOUNS:
+            cand = _resolve_pronoun(window, p, i, raw, body)
+        elif _BARE_ROLE.match(raw.who):
+            cand = _complete_role(window, p, i, raw)
         if cand is not None:
             out.append(cand)
     return out
 
 
 # ----------------------------------------------------------------- pronouns
-def _positions_before(window: Window, p: int, i: int, count: int = 12):
+def _positions_before(
+    window: Window, p: int, i: int, count: int = 12
+) -> Iterator[tuple[int, int]]:
     """(paragraph, sentence) positions before sentence i of paragraph p, nearest first."""
     while count > 0:
         i -= 1
@@ -207,7 +213,9 @@ def _salient_person(window: Window) -> str:
 
 
 def _complete_role(window: Window, p: int, i: int, found: Attribution) -> Attribution:
-    role = _BARE_ROLE.match(found.who).group(1)
+    bare = _BARE_ROLE.match(found.who)
+    assert bare is not None  # only bare roles are completed
+    role = bare.group(1)
     for q, j in _positions_before(window, p, i, 2):
         s, e = window.sentences(q)[j]
         m = _ORG_AT_START.match(window.text[s:e])

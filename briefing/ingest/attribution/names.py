@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 NAME_WORD = r"[A-Z][\w.'’-]*"
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "madam"}
@@ -55,7 +56,7 @@ class Attribution:
             parts.append(self.venue)
         return ", ".join(parts)
 
-    def with_(self, **changes: object) -> Attribution:
+    def with_(self, **changes: Any) -> Attribution:
         return replace(self, **changes)
 
 

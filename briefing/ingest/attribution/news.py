@@ -10,6 +10,7 @@ quoting someone else's "he said" is not the speaker).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from briefing.ingest.attribution.names import (
     PRONOUNS,
@@ -172,7 +173,7 @@ class _Span:
         return self.cue_end
 
 
-def _make(raw: str, cue: str, masked: str, m: object, base: int,
+def _make(raw: str, cue: str, masked: str, m: Any, base: int,
           venue: bool = True) -> Attribution:
     who, detail = split_who(raw)
     at = m.start("who") if isinstance(m, re.Match) else m.start()
