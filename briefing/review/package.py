@@ -19,7 +19,8 @@ from pathlib import Path
 from lxml import etree
 
 from briefing.core.errors import FileProblem
-from briefing.ingest.common import MAX_DECOMPRESSED, open_regular
+from briefing.core.reading import open_regular
+from briefing.ingest.common import MAX_DECOMPRESSED
 from briefing.ingest.word import check_zip
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
