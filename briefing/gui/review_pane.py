@@ -162,9 +162,9 @@ class ReviewPane(QWidget):
         rows: list[QTreeWidgetItem] = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
-            if group is None:
-                continue
-            rows += [row for i in range(group.childCount()) if (row := group.child(i))]
+            if group is not None:
+                rows += [row for i in range(group.childCount())
+                         if (row := group.child(i)) is not None]
         return rows
 
     def _refresh_status(self, *_args: object) -> None:
@@ -180,23 +180,20 @@ class ReviewPane(QWidget):
 
     def _show_current(self) -> None:
         item = self.current_item()
+        decided = decisions(self.session.doc, self.review).get(item.key, "") if item else ""
+        open_ = item is not None and not decided and not self.session.read_only
+        kind = item.kind if item is not None else ""
+        heading_gone = kind == "delete" and item is not None and item.block_kind == "heading"
+        changes = item is not None and bool(item.changes_text)
+        self.buttons["accept"].setEnabled(open_ and changes and not heading_gone)
+        self.buttons["reject"].setEnabled(open_)
+        self.buttons["resolve"].setEnabled(open_ and (kind in NOTE_KINDS or heading_gone))
+        self.buttons["note"].setEnabled(open_ and kind in NOTE_KINDS and item is not None
+                                        and item.claim_id is not None)
+        self.buttons["remove_citation"].setEnabled(open_ and kind == "reference-removed")
         self.buttons["accept_all"].setEnabled(self.reviewer.count() > 0
                                               and not self.session.read_only)
-        if item is None:
-            for name in ("accept", "reject", "resolve", "note", "remove_citation"):
-                self.buttons[name].setEnabled(False)
-            self.detail.setHtml("")
-            return
-        decided = decisions(self.session.doc, self.review).get(item.key, "")
-        open_ = not decided and not self.session.read_only
-        heading_gone = item.kind == "delete" and item.block_kind == "heading"
-        self.buttons["accept"].setEnabled(open_ and item.changes_text and not heading_gone)
-        self.buttons["reject"].setEnabled(open_)
-        self.buttons["resolve"].setEnabled(open_ and (item.kind in NOTE_KINDS or heading_gone))
-        self.buttons["note"].setEnabled(open_ and item.kind in NOTE_KINDS
-                                        and item.claim_id is not None)
-        self.buttons["remove_citation"].setEnabled(open_ and item.kind == "reference-removed")
-        self.detail.setHtml(self._detail_html(item, decided))
+        self.detail.setHtml(self._detail_html(item, decided) if item else "")
 
     def _current_changed(self) -> None:
         self._show_current()

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from briefing.core.errors import FileProblem
+from briefing.core.reading import open_regular
 from briefing.ingest.common import MAX_DECOMPRESSED
 from briefing.ingest.word import check_zip
 
@@ -59,10 +60,12 @@ class Package:
 
 def read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise FileProblem(path, f"is too large to be a reviewed briefing ({size >> 20} MB)")
-        return path.read_bytes()
+        with open_regular(path) as handle:  # no device, FIFO or socket (issue 19)
+            data = handle.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            raise FileProblem(path, f"is too large to be a reviewed briefing "
+                              f"(over {MAX_FILE >> 20} MB)")
+        return data
     except FileNotFoundError:
         raise FileProblem(path, "no such file") from None
     except IsADirectoryError:
