@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 BRIEFING_FILTER = "Briefing documents (*.briefing)"
 OPEN_FILTER = "Briefing documents (*.briefing *.json);;All files (*)"
@@ -67,8 +67,8 @@ def ask_unsaved_after_failure(parent: QWidget | None, name: str, problem: str) -
     box.setDefaultButton(save_as)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    return {save_as: "save_as", retry: "retry", discard: "discard"}.get(
-        box.clickedButton(), "cancel")
+    chosen: dict[QAbstractButton, str] = {save_as: "save_as", retry: "retry", discard: "discard"}
+    return chosen.get(box.clickedButton(), "cancel")
 
 
 def ask_open_path(parent: QWidget | None) -> str | None:
@@ -81,6 +81,13 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | N
     if not path:
         return None
     return path if Path(path).suffix else path + ".briefing"
+
+
+def ask_review_path(parent: QWidget | None) -> str | None:
+    """The reviewed Word file for File ▸ Import Review…."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import Review", "",
+                                          "Word documents (*.docx *.docm);;All files (*)")
+    return path or None
 
 
 def ask_import_paths(parent: QWidget | None) -> list[str]:

@@ -25,16 +25,22 @@ from briefing.store import rows
 from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
 from briefing.store.locking import DocumentLock
-from briefing.store.pending import PendingWrite, Recorder
+from briefing.store.pending import PendingWrite, Recorder, Statement
+from briefing.store.provenance import ORIGIN_ACTION, Origin, clear_download_mark, stamp
+from briefing.store.row_checks import inconsistency
 from briefing.store.schema import migrate
 from briefing.store.search import SearchHit, run_search
+from briefing.store.untrusted import Watchdog, hostile_problem, open_budget
 
 
 class Store:
     """An open .briefing file and the Document loaded from it."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DocumentLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DocumentLock | None,
+                 origin: Origin | None = None, watchdog: Watchdog | None = None) -> None:
         self.path = path
+        self.origin = origin or Origin(True)
+        """Where the file came from: the editor protects a document from elsewhere."""
         self.readonly = lock is None
         self._conn = conn
         self._conn_lock = threading.Lock()
@@ -46,14 +52,20 @@ class Store:
         self._lock = lock
         self._identity = _identity(path)
         """The file opened (device, inode): a write refuses once the path names another."""
+        watchdog = watchdog or Watchdog()
         try:
             self.document = rows.read_document(conn)
         except sqlite3.DatabaseError as error:
             self._abandon()
-            raise sqlite_problem(path, error) from None
-        except (DomainError, ValueError, KeyError, TypeError) as error:
+            raise (hostile_problem(path) if watchdog.fired else sqlite_problem(path, error)) \
+                from None
+        except (DomainError, ValueError, KeyError, TypeError, AttributeError,
+                RecursionError) as error:
+            problem = inconsistency(path, conn, error)
             self._abandon()
-            raise FileProblem(path, f"the document inside is inconsistent: {error}") from None
+            raise problem from None
+        finally:
+            watchdog.disarm()
         self.document.blob_loader = self._read_original
         self._changes = ChangeTracker()
         self.document.events.subscribe(self._record)
@@ -70,13 +82,15 @@ class Store:
         lock = None if readonly else DocumentLock(path)
         if lock is not None:
             lock.acquire()
+        watchdog = Watchdog()
+        watchdog.arm(open_budget(path))
         try:
-            conn = connect(path, readonly=readonly)
+            conn, origin = connect(path, readonly=readonly, watchdog=watchdog)
         except FileProblem:
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, conn, lock)
+        return cls(path, conn, lock, origin, watchdog)
 
     @classmethod
     def create(cls, path: str | Path, doc: Document | None = None) -> Store:
@@ -131,9 +145,10 @@ class Store:
         self._written.clear()
         return pending
 
-    def _statements(self) -> list:
+    def _statements(self) -> list[Statement]:
         """The statements that write what is pending (nothing is taken)."""
         recorder = Recorder()
+        # the Recorder stands in for the sqlite3.Connection (it keeps what execute gets)
         self._changes.write(recorder, self.document)  # type: ignore[arg-type]
         rows.write_originals(recorder, self.document)  # type: ignore[arg-type]
         return recorder.statements
@@ -199,9 +214,25 @@ class Store:
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error, writing=True) from None
 
+    def trust(self) -> None:
+        """The analyst chose to edit a document from elsewhere: stamp it as theirs and
+        remove the download mark (:mod:`briefing.store.provenance`)."""
+        if self.readonly:
+            raise FileProblem(self.path, "is open read-only; it cannot be marked as yours")
+        try:
+            with self._conn_lock, self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                stamp(self._conn)
+        except sqlite3.Error as error:
+            raise sqlite_problem(self.path, error, writing=True) from None
+        clear_download_mark(self.path)
+        self.origin = Origin(True)
+
     def history(self) -> list[tuple[str, str, str]]:
         with self._conn_lock:
-            return list(self._conn.execute("SELECT at, action, detail FROM history ORDER BY rowid"))
+            return list(self._conn.execute(
+                "SELECT at, action, detail FROM history WHERE action != ? ORDER BY rowid",
+                (ORIGIN_ACTION,)))
 
     def save_copy(self, dest: str | Path) -> None:
         """Write a consistent copy of the document, pending edits included, to *dest*.
@@ -295,8 +326,11 @@ def write_briefing(doc: Document, path: str | Path) -> None:
             conn.execute("BEGIN IMMEDIATE")
             migrate(conn, 0)
             rows.write_all(conn, doc)
+            stamp(conn)
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             raise sqlite_problem(path, error, writing=True) from None
         finally:
             conn.close()
+            with contextlib.suppress(OSError):  # a failed write's journal (of the temp file)
+                tmp.with_name(tmp.name + "-journal").unlink()
