@@ -61,7 +61,9 @@ class Session(QObject):
         self.undo_stack.indexChanged.connect(self._edited)
         self._last_state = ""
         self.save_error: str | None = None
-        """The problem of the last failed write (None once a write succeeds)."""
+        """The problem of the last failed write, naming the file (None once a write
+        succeeds)."""
+        self._save_problem = ""
 
     # ------------------------------------------------------------------ state
     @property
@@ -90,7 +92,7 @@ class Session(QObject):
         if self.store is None:
             return "Not saved" if not self.undo_stack.isClean() or self.origin else "New"
         if self.save_error is not None:
-            return f"Not saved — {self.save_error}"
+            return f"Not saved — {self._save_problem}"
         if (self.undo_stack.isClean() and not self._saver.busy
                 and not getattr(self.store, "has_pending", False)):
             return "Saved"
@@ -196,6 +198,8 @@ class Session(QObject):
         message = str(error)
         repeated = message == self.save_error
         self.save_error = message
+        # the status bar is short: the problem without the path (the window names the file)
+        self._save_problem = getattr(error, "problem", None) or message
         self._report()
         if report and not repeated:
             self.autosave_failed.emit(message)
