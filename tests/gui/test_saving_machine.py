@@ -102,8 +102,8 @@ class SavingMachine(RuleBasedStateMachine):
         return self.dir / f"{stem}{self.files}.briefing"
 
     def _open(self, path: Path) -> None:
-        self.session = open_session(path)
-        self.saved = snapshot(self.session.doc)
+        self.session = open_session(path)  # (may give the briefing an id, saved next)
+        self.saved = on_disk(path)
         self.failing = None
 
     @property
