@@ -284,6 +284,20 @@ class SavingMachine(RuleBasedStateMachine):
             store.write_pending = write  # nothing was pending: nothing is written
 
     @precondition(lambda self: self.stored and self.session._saver.busy)
+    @rule(data=st.data(), delete=st.booleans(), text=TEXT)
+    def edit_what_is_being_written(self, data: st.DataObject, delete: bool, text: str) -> None:
+        """The user changes or deletes a claim whose write is on its way (the race a
+        given-back write must not undo)."""
+        taken = sorted(self.session._saver._job.pending.changes.claims)
+        claim_id = self._pick(data, [c for c in taken if self.doc.has_claim(c)])
+        if claim_id is None:
+            return
+        if delete:
+            editing.delete_claims(self.session, [claim_id])
+        else:
+            self._push(ops.ReplaceClaim(replace(self.doc.claim(claim_id), text=text)))
+
+    @precondition(lambda self: self.stored and self.session._saver.busy)
     @rule()
     def finish_background_write(self) -> None:
         self._settle()
@@ -377,7 +391,7 @@ def _run(examples: int, steps: int) -> int:
 
 
 def test_no_edit_is_ever_lost(qapp) -> None:
-    steps = _run(examples=int(os.environ.get("MACHINE_EX", 60)), steps=80)
+    steps = _run(examples=int(os.environ.get("MACHINE_EX", 120)), steps=80)
     print(f"{steps} steps")
     assert steps >= 2_000
 
