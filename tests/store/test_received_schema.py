@@ -147,6 +147,8 @@ def test_our_own_file_is_opened_with_the_quick_check(tmp_path: Path) -> None:
         ("UPDATE sources SET text = x'00ff' WHERE id = 's0'", "source 's0' is malformed (text"),
         ("UPDATE outline SET data = '{\"sections\": 1}'", "outline is malformed"),
         ("UPDATE claims SET pos = 'first' WHERE id = 'c0'", "position is str"),
+        ("DELETE FROM outline", "the outline is missing"),
+        ("UPDATE info SET data = 7", "the document's properties are malformed"),
     ],
 )
 def test_wrongly_typed_or_nested_rows_exit_2_naming_the_record(
