@@ -11,6 +11,7 @@ paragraph.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -132,7 +133,7 @@ class _Comment:
 
 
 def _comments(root: etree._Element | None) -> dict[str, _Comment]:
-    found = {}
+    found: dict[str, _Comment] = {}
     if root is None:
         return found
     for comment in root.iter(f"{W}comment"):
@@ -149,13 +150,14 @@ def _comments(root: etree._Element | None) -> dict[str, _Comment]:
 
 def _threads(root: etree._Element | None) -> tuple[dict[str, str], set[str]]:
     """paraId → parent paraId, and the paraIds marked done."""
-    parents, done = {}, set()
+    parents: dict[str, str] = {}
+    done: set[str] = set()
     if root is None:
         return parents, done
     for entry in root.iter(f"{W15}commentEx"):
         para_id = entry.get(f"{W15}paraId") or ""
         if entry.get(f"{W15}paraIdParent"):
-            parents[para_id] = entry.get(f"{W15}paraIdParent")
+            parents[para_id] = entry.get(f"{W15}paraIdParent") or ""
         if entry.get(f"{W15}done") in ("1", "true"):
             done.add(para_id)
     return parents, done
@@ -206,7 +208,7 @@ def _anchors(paras: list[Para]) -> dict[str, list]:
 
 def _note_anchors(note_paras: dict[str, list[Para]], owner: dict) -> dict[str, tuple]:
     """Comment id → (its note paragraph, the (block, note number) owning the note)."""
-    found = {}
+    found: dict[str, tuple[Para, Any]] = {}
     for note_id, note in note_paras.items():
         for para in note:
             for cid in [*para.comment_starts, *para.comment_refs]:
