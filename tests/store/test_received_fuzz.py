@@ -38,6 +38,7 @@ CHANGES = [
     "PRAGMA user_version = 0",
     "PRAGMA user_version = 99",
     "PRAGMA application_id = 7",
+    "PRAGMA journal_mode = WAL",
 ]
 
 
