@@ -4,9 +4,11 @@ a traceback, a hang or a write; the clean copy, when it can be made, opens and c
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.checks import run_checks
@@ -42,8 +44,25 @@ CHANGES = [
 ]
 
 
-@given(st.lists(st.sampled_from(CHANGES), min_size=1, max_size=3, unique=True))
+TAMPERINGS = st.lists(st.sampled_from(CHANGES), min_size=1, max_size=3, unique=True)
+FUZZING = bool(os.environ.get("BRIEFING_FUZZ"))
+
+
+@settings(max_examples=40)
+@given(TAMPERINGS)
 def test_any_tampering_is_refused_or_opened_cleanly(tmp_path_factory, changes: list[str]) -> None:
+    check_tampering(tmp_path_factory, changes)
+
+
+@pytest.mark.fuzz
+@pytest.mark.skipif(not FUZZING, reason="long fuzz run: make fuzz (BRIEFING_FUZZ=1)")
+@pytest.mark.timeout(3600)
+@given(TAMPERINGS)
+def test_fuzz_tampering_long(tmp_path_factory, changes: list[str]) -> None:
+    check_tampering(tmp_path_factory, changes)
+
+
+def check_tampering(tmp_path_factory, changes: list[str]) -> None:
     folder = tmp_path_factory.mktemp("fuzz")
     path = plain_document(folder / "R.briefing")
     conn = sqlite3.connect(path, isolation_level=None)
