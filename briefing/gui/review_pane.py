@@ -46,7 +46,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 STATUS = {"accepted": "Accepted", "rejected": "Rejected", "resolved": "Resolved",
           "noted": "Kept as note", "": ""}
 NOTE_KINDS = frozenset({"comment", "note-edit", "note-deleted", "reference-removed",
-                        "note-added"})
+                        "note-added", "join"})
 
 
 def diff_html(before: str, after: str) -> str:
@@ -159,7 +159,7 @@ class ReviewPane(QWidget):
             self._show_current()
 
     def _rows(self) -> list[QTreeWidgetItem]:
-        rows = []
+        rows: list[QTreeWidgetItem] = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
             if group is not None:
@@ -217,6 +217,9 @@ class ReviewPane(QWidget):
             body += "".join(f"<p>↳ <b>{escape(r.author)}</b>: {escape(r.text)}</p>"
                             for r in item.replies)
             return head + body
+        if item.kind == "join":
+            head += ("<p>The reviewer joined this paragraph with the next one. Merge them in "
+                     "the Outline if you agree, then resolve this item.</p>")
         if item.kind == "delete" and item.block_kind == "heading":
             head += ("<p>A section is not removed from a review: resolve this item, and "
                      "remove the section in the Outline if you agree.</p>")

@@ -72,8 +72,10 @@ def patch(current: str, before: str, after: str) -> str | None:
         if tag == "equal":
             continue
         if i1 < i2:
-            span = [mapping.get(i, -1) for i in range(i1, i2)]  # -1: not in current
-            if -1 in span or any(y != x + 1 for x, y in zip(span, span[1:], strict=False)):
+            if any(i not in mapping for i in range(i1, i2)):
+                return None
+            span = [mapping[i] for i in range(i1, i2)]
+            if any(y != x + 1 for x, y in zip(span, span[1:], strict=False)):
                 return None
             start, end = span[0], span[-1] + 1
         else:

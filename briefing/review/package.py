@@ -10,6 +10,7 @@ External relationships (linked images, templates) are never followed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -54,6 +55,7 @@ class Package:
     parts: dict[str, etree._Element | None]
     custom_xml: list[bytes]
     warnings: list[str] = field(default_factory=list)
+    sha256: str = ""
 
 
 def read_bytes(path: Path) -> bytes:
@@ -115,7 +117,7 @@ def open_package(path: str | Path) -> Package:
             if re.fullmatch(r"customXml/item\d+\.xml", n)
             and archive.getinfo(n).file_size <= MAX_PART
         ]
-    return Package(path, parts, custom, warnings)
+    return Package(path, parts, custom, warnings, hashlib.sha256(data).hexdigest())
 
 
 def _read_part(archive: zipfile.ZipFile, name: str, path: Path) -> etree._Element:
