@@ -13,13 +13,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import docx
 from docx.document import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from briefing.core.errors import FileProblem
 from briefing.export.docx_notes import (
     LinkIds,
     NoteKind,
@@ -32,6 +29,7 @@ from briefing.export.docx_notes import (
     write_notes,
 )
 from briefing.export.docx_styles import character_style, heading_style, paragraph_style
+from briefing.export.docx_template import add_banner, open_template
 from briefing.export.ir import (
     SOURCES_HEADING,
     SUMMARY_HEADING,
@@ -40,36 +38,6 @@ from briefing.export.ir import (
     Paragraph,
 )
 from briefing.export.notes import Segment
-
-STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-
-
-def open_template(reference_doc: str | Path | None) -> WordDocument:
-    """python-docx's default document, or the user's template with its body emptied."""
-    if reference_doc is None:
-        document = docx.Document()
-    else:
-        path = Path(reference_doc)
-        if not path.is_file():
-            raise FileProblem(path, "reference document not found")
-        try:
-            document = docx.Document(str(path))
-        except Exception:  # noqa: BLE001 - any failure means "not a usable .docx"
-            raise FileProblem(path, "is not a Word .docx document") from None
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    _drop_styles_with_effects(document)
-    return document
-
-
-def _drop_styles_with_effects(document: WordDocument) -> None:
-    """Drop the optional Word 2010 stylesWithEffects part: it would be out of step
-    with the styles we add, which Word may report as unreadable content."""
-    for rid, rel in list(document.part.rels.items()):
-        if rel.reltype == STYLES_WITH_EFFECTS:
-            del document.part.rels[rid]
 
 
 class _BodyWriter:
@@ -138,30 +106,6 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
             writer.segments(f"{number}. ", entry.segments)
 
 
-def _style_by_id(document: WordDocument, style_id: str) -> object:
-    return next(s for s in document.styles if s.style_id == style_id)
-
-
-def _write_banner(document: WordDocument, banner: str) -> None:
-    header_style = paragraph_style(document, "header")
-    footer_style = paragraph_style(document, "footer")
-    odd_even = document.settings.odd_and_even_pages_header_footer
-    for section in document.sections:
-        parts = [(section.header, header_style), (section.footer, footer_style)]
-        if section.different_first_page_header_footer:
-            parts += [(section.first_page_header, header_style)]
-            parts += [(section.first_page_footer, footer_style)]
-        if odd_even:
-            parts += [(section.even_page_header, header_style)]
-            parts += [(section.even_page_footer, footer_style)]
-        for part, style_id in parts:
-            part.is_linked_to_previous = False
-            paragraph = part.paragraphs[0] if part.paragraphs else part.add_paragraph()
-            paragraph.text = banner
-            paragraph.style = _style_by_id(document, style_id)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
 def _decimal_endnotes(document: WordDocument) -> None:
     """Number endnotes 1, 2, 3 like the footnotes (Word's default is i, ii, iii)."""
     for sect_pr in document.element.body.iter(qn("w:sectPr")):
@@ -200,7 +144,7 @@ def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | No
     writer.flush()
     write_notes(document, notes_part, ((n.number, n.segments) for n in ir.notes))
     if ir.banner:
-        _write_banner(document, ir.banner)
+        add_banner(document, ir.banner)
     if kind.name == "endnote":
         _decimal_endnotes(document)
     _write_properties(document, ir)
