@@ -46,7 +46,18 @@ def _parser() -> argparse.ArgumentParser:
     p_export.add_argument("input", help=".briefing or .json")
     p_export.add_argument("-o", "--output", required=True, help="; ".join(EXPORT_SUFFIXES))
     p_export.add_argument("--notes", choices=("footnotes", "endnotes"))
-    p_export.add_argument("--reference-doc", metavar="T.docx", help="Word house-style template")
+    p_export.add_argument("--reference-doc", metavar="T.docx",
+                          help="Word house-style template (.docx, .dotx or .dotm; macros never "
+                          "carried)")
+    p_export.add_argument(
+        "--note-form",
+        choices=("short", "full"),
+        help="later notes to a source: short form after the first full note, or always in "
+        "full (default: what the briefing says, else short)",
+    )
+    p_export.add_argument(
+        "--ibid", action="store_true", help='write "Ibid." for a note to the source just cited'
+    )
     p_export.add_argument(
         "--show-confidence", action="store_true", help="show judgments' confidence and likelihood"
     )
@@ -173,6 +184,8 @@ def _export(args: argparse.Namespace) -> int:
             show_estimates=args.show_confidence,
             sourcing_summary=args.sourcing_summary,
             citations=args.citations,
+            note_form=args.note_form,
+            ibid=args.ibid,
         )
         if args.override_marking:
             _record_marking_override(source, doc, target)

@@ -17,7 +17,14 @@ from datetime import datetime
 from briefing.core.document import Document
 from briefing.core.errors import DomainError
 from briefing.core.model import Block, Section, Source
-from briefing.core.vocab import NoteStyle, banner_word, level_rank, marking_levels, portion_mark
+from briefing.core.vocab import (
+    NoteForm,
+    NoteStyle,
+    banner_word,
+    level_rank,
+    marking_levels,
+    portion_mark,
+)
 from briefing.export import notes as wording
 from briefing.export.notes import Segment
 from briefing.export.sanitize import clean_block, clean_line
@@ -38,6 +45,10 @@ class ExportOptions:
     """Choices for one export; ``None`` means "what the document says"."""
 
     note_style: str | None = None
+    note_form: str | None = None
+    """Later notes to a source: "short" or "full"; None means what the document says."""
+    ibid: bool = False
+    """Write "Ibid." for a note citing the same source as the note before it."""
     show_estimates: bool = False
     sourcing_summary: bool = False
     source_list: bool = True
@@ -116,8 +127,8 @@ class ExportIR:
 
     @property
     def byline(self) -> str:
-        """Authors and date on one line ("A and B · 2025-12-20")."""
-        return " · ".join(p for p in (", ".join(self.authors), self.date) if p)
+        """Authors and date on one line ("A and B · 20 December 2025")."""
+        return " · ".join(p for p in (wording.names(self.authors), self.date) if p)
 
 
 def check_references(doc: Document) -> None:
@@ -155,6 +166,8 @@ class _Builder:
         self.notes: list[Note] = []
         self.cited: dict[str, Source] = {}
         self.words: dict[str, wording.SourceWords] = {}
+        form = options.note_form or doc.info.note_form or NoteForm.SHORT.value
+        self.wording = wording.NoteWording(form, options.ibid)
         self.portions: list[str] = []
 
     def section(self, section: Section, level: int) -> None:
@@ -192,7 +205,7 @@ class _Builder:
             locator = clean_line(citation.locator)
             attribution = clean_line(citation.attribution)
             grade = wording.citation_grade(citation, words)
-            segments = wording.note_segments(words, locator, attribution, grade)
+            segments = self.wording.note(source.id, words, locator, attribution, grade)
             self.notes.append(
                 Note(number, claim.id, source.id, segments, locator, attribution, grade)
             )
@@ -232,6 +245,8 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
     note_style = options.note_style or doc.info.note_style
     if note_style not in {s.value for s in NoteStyle}:
         raise DomainError(f"note style {note_style!r} is not 'footnotes' or 'endnotes'")
+    if options.note_form not in (None, *(f.value for f in NoteForm)):
+        raise DomainError(f"note form {options.note_form!r} is not 'short' or 'full'")
     builder = _Builder(doc, options)
     for section in doc.sections:
         builder.section(section, 1)
@@ -242,7 +257,7 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
         title=clean_line(info.title),
         subtitle=clean_line(info.subtitle),
         authors=tuple(a for a in (clean_line(x) for x in info.authors) if a),
-        date=clean_line(info.date),
+        date=wording.date_in_words(info.date),
         banner=builder.banner(),
         note_style=note_style,
         body=tuple(builder.body),

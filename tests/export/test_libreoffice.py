@@ -44,13 +44,13 @@ def test_footnotes_sit_at_the_foot_of_the_page(tmp_path: Path) -> None:
     pages = to_pdf_pages(export_document(small_document(), tmp_path / "foot.docx"))
     first = pages[0]
     assert first.startswith("UNCLASSIFIED//FOR TRAINING")
-    assert first.index("Two berths reopened") < first.index("duty harbour master;")
-    assert first.index("Sources") < first.index("dredging contractor;")
+    assert first.index("Two berths reopened") < first.index("Duty harbour master;")
+    assert first.index("Sources") < first.index("Dredging contractor;")
     assert first.endswith("UNCLASSIFIED//FOR TRAINING")
 
 
 def test_endnotes_follow_the_text(tmp_path: Path) -> None:
     path = export_document(small_document(), tmp_path / "end.docx", notes="endnotes")
     pages = to_pdf_pages(path)
-    assert "dredging contractor;" not in pages[0]
-    assert "dredging contractor;" in pages[-1] and "duty harbour master;" in pages[-1]
+    assert "Dredging contractor;" not in pages[0]
+    assert "Dredging contractor;" in pages[-1] and "Duty harbour master;" in pages[-1]

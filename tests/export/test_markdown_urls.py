@@ -35,7 +35,7 @@ from tests.export.hostile_urls import hostile_links
 
 NOTE = "\u201cLog\u201d. {}."
 """The note of the one citation, around the URL."""
-ENTRY = "\u201cLog\u201d. {}. [report]"
+ENTRY = "\u201cLog\u201d. {}."
 """The source's entry in the Sources list, around the URL."""
 
 

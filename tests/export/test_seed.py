@@ -12,10 +12,9 @@ import pytest
 
 from briefing.core.document import Document
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
-from briefing.export import build_ir, export_document
-from briefing.export.sanitize import collapse
+from briefing.export import export_document
 from tests.export import readers
-from tests.export.expect import SEED, assert_claims_read_back, expected_claims
+from tests.export.expect import SEED
 
 # (claim in our words, exact quote from the article, attribution inside the article)
 CLAIMS = [
@@ -40,6 +39,17 @@ CLAIMS = [
         "Sec. Marco Rubio, press conference",
     ),
 ]
+
+
+SEED_NOTES = [
+    "Six sources familiar with classified reports; “US intelligence on Russian aims in "
+    "Ukraine”, Seed News Desk, December 2025, para. 1. Grade B3.",
+    "Rep. Mike Quigley, interview; “US intelligence”, para. 4. Grade B3.",
+    "Tulsi Gabbard, post on X; “US intelligence”, para. 14. Grade B3.",
+    "Sec. Marco Rubio, press conference; “US intelligence”, para. 15. Grade B3.",
+]
+"""Written by hand: the first note in full, later ones short (the paragraph numbers are
+where each quote stands in the seed article)."""
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -95,14 +105,5 @@ def test_seed_claims_keep_speaker_and_paragraph(
 ) -> None:
     path = export_document(seed_document, tmp_path / f"seed{suffix}")
     actual = readers.pandoc_read(path, fmt, skip_superscript=True)
-    expected = expected_claims(build_ir(seed_document), separator_in_text=fmt == "markdown")
-    assert_claims_read_back(expected, actual)
     notes = [n for _, ns in actual for n in ns]
-    assert len(notes) == len(CLAIMS)
-    for note, claim in zip(notes, seed_document.claims, strict=True):
-        citation = claim.citations[0]
-        assert collapse(citation.attribution) in note
-        assert citation.locator in note
-        assert "“US intelligence on Russian aims in Ukraine”" in note
-        assert note.endswith("Grade B3.")
-    assert "para. 4" in notes[1] and "Rep. Mike Quigley, interview" in notes[1]
+    assert notes == SEED_NOTES
