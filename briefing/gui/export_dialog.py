@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from briefing.checks import Finding, Severity, run_checks
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError
+from briefing.core.vocab import NoteForm
 from briefing.export import ExportOptions, export_document
 from briefing.export.api import marking_shortfall
 from briefing.gui import dialogs
@@ -44,6 +45,9 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".md": ("Markdown", "Markdown (*.md)"),
     ".html": ("HTML", "Web pages (*.html)"),
 }
+
+
+_FORM_NAMES = {NoteForm.SHORT.value: "short after the first", NoteForm.FULL.value: "in full"}
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,16 @@ class ExportDialog(QDialog):
         self.notes.addItem("Footnotes", "footnotes")
         self.notes.addItem("Endnotes", "endnotes")
         form.addRow("Notes", self.notes)
+        self.note_form = QComboBox(self)
+        form_default = self.session.doc.info.note_form or NoteForm.SHORT.value
+        self.note_form.addItem(f"As the briefing says ({_FORM_NAMES[form_default]})", None)
+        for value, name in _FORM_NAMES.items():
+            self.note_form.addItem(name.capitalize(), value)
+        self.note_form.setToolTip("Later notes to a source: short (speaker; short title, "
+                                  "locator) after a first note in full, or in full every time")
+        self.ibid = QCheckBox("Write “Ibid.” for a note to the source cited just before", self)
+        form.addRow("Later notes", self.note_form)
+        form.addRow("", self.ibid)
         self.template = QLineEdit(self)
         self.template.setPlaceholderText("Built-in styles")
         self.template_button = QPushButton("Choose…", self)
@@ -220,6 +234,8 @@ class ExportDialog(QDialog):
                 show_estimates=self.estimates.isChecked(),
                 sourcing_summary=self.summary.isChecked(),
                 citations=self.citations.currentData() if self.suffix == ".md" else "notes",
+                note_form=self.note_form.currentData(),
+                ibid=self.ibid.isChecked(),
             ),
             allow_underclassified=bool(self.shortfall) and self.override.isChecked(),
         )

@@ -147,3 +147,45 @@ def test_markdown_export_offers_pandoc_citations(qtbot, tmp_path, dialog_log):
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
     assert "[@" in out.read_text(encoding="utf-8")
+
+
+def _note_lines(path):
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("[^")]
+
+
+def test_note_form_is_kept_in_the_briefing_and_chosen_in_the_dialog(qtbot, tmp_path,
+                                                                    dialog_log):
+    window = open_window(qtbot, sample_document())
+    window.inspector.show_briefing()
+    box = window.inspector.briefing_form.widgets["note_form"]
+    assert box.isVisible() and box.currentData() == "short"
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # "In full every time"
+    assert window.session.doc.info.note_form == "full"
+    window.session.undo_stack.undo()
+    assert window.session.doc.info.note_form == "short" and box.currentData() == "short"
+    window.session.undo_stack.redo()
+    assert box.currentData() == "full"
+
+    dialog = window.open_export(".md")
+    assert dialog.note_form.isVisible()
+    assert dialog.note_form.currentText() == "As the briefing says (in full)"
+    out = tmp_path / "full.md"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    full = _note_lines(out)
+    assert all("https://example.org/" in line for line in full)  # every note in full
+
+    dialog = window.open_export(".md")
+    dialog.note_form.setFocus()
+    qtbot.keyClick(dialog.note_form, Qt.Key.Key_Down)  # "Short after the first"
+    assert dialog.note_form.currentData() == "short"
+    short_out = tmp_path / "short.md"
+    dialog.path.setText(str(short_out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: str(short_out) in dialog_log.exported, timeout=20_000)
+    short = _note_lines(short_out)
+    assert len(short) == len(full) == 25
+    assert sum("https://" in line for line in short) == 4  # the first note to each source
