@@ -17,6 +17,7 @@ from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from briefing.export.docx_lists import add_numbered_list, list_item_properties
 from briefing.export.docx_notes import (
     LinkIds,
     NoteKind,
@@ -31,6 +32,7 @@ from briefing.export.docx_notes import (
 from briefing.export.docx_styles import character_style, heading_style, paragraph_style
 from briefing.export.docx_template import add_banner, open_template
 from briefing.export.ir import (
+    NOTES_HEADING,
     SOURCES_HEADING,
     SUMMARY_HEADING,
     ExportIR,
@@ -68,9 +70,10 @@ class _BodyWriter:
         refs = separator.join(note_reference(self.kind, self.ref_style, n) for n in paragraph.notes)
         self.paragraph(text_runs(paragraph.display_text) + refs)
 
-    def segments(self, prefix: str, segments: tuple[Segment, ...]) -> None:
-        """A source-list entry; its link is related from the main document part."""
-        self.paragraph(text_runs(prefix) + segment_runs(segments, self._link_id, self.link_style))
+    def list_item(self, num_id: int, segments: tuple[Segment, ...]) -> None:
+        """A numbered source-list entry; its link is related from the main document part."""
+        runs = segment_runs(segments, self._link_id, self.link_style)
+        self.xml.append(f"<w:p>{list_item_properties(num_id)}{runs}</w:p>")
 
     def flush(self) -> None:
         body = self.document.element.body
@@ -102,8 +105,11 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
             writer.paragraph(text_runs(line))
     if ir.sources:
         writer.heading(1, SOURCES_HEADING)
-        for number, entry in enumerate(ir.sources, start=1):
-            writer.segments(f"{number}. ", entry.segments)
+        num_id = add_numbered_list(writer.document)
+        for entry in ir.sources:
+            writer.list_item(num_id, entry.segments)
+    if ir.notes and writer.kind.name == "endnote":
+        writer.heading(1, NOTES_HEADING)  # Word sets the endnotes right after it
 
 
 def _decimal_endnotes(document: WordDocument) -> None:

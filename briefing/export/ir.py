@@ -32,6 +32,8 @@ from briefing.export.sanitize import clean_block, clean_line
 UNTITLED_SECTION = "Untitled section"
 CITATION_MODES = ("notes", "pandoc")
 SOURCES_HEADING = "Sources"
+NOTES_HEADING = "Notes"
+"""Heads the endnotes of a Word export (they follow the last paragraph)."""
 SUMMARY_HEADING = "Sourcing summary"
 NO_JUDGMENTS = "The briefing states no judgments, so there is no sourcing to summarize."
 
