@@ -1,4 +1,4 @@
-"""Test-wide settings: hypothesis profiles and paths to shared seed material."""
+"""Test-wide settings: hypothesis profiles, and the project's article as a fixture."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.material import ARTICLE, article_text, shared_seed
 
 settings.register_profile(
     "default",
@@ -18,12 +20,15 @@ settings.register_profile("fuzz", deadline=None, max_examples=5000)
 settings.load_profile("fuzz" if os.environ.get("BRIEFING_FUZZ") else "default")
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "news-article.txt"
 
 
 @pytest.fixture
 def seed_text() -> str:
-    """The shared news article analysts typically work from."""
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
-    return SEED.read_text(encoding="utf-8")
+    """The project's own news article (tests/material), the source most tests work from."""
+    return article_text()
+
+
+@pytest.fixture(params=["project", "shared"])
+def article_path(request: pytest.FixtureRequest) -> Path:
+    """The project's article, then ../shared's seed article as an extra case (skips if absent)."""
+    return ARTICLE if request.param == "project" else shared_seed()

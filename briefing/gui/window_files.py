@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
 
 from briefing.core.errors import BriefingError
@@ -124,14 +124,12 @@ class FileActions:
             thread.wait()
 
     def act_about(self) -> None:
-        from PySide6 import __version__ as qt_version
+        """Help ▸ About: version, licence and third-party notices (window-modal)."""
+        from briefing.gui.about import AboutDialog
 
-        from briefing import __version__
-
-        dialogs.show_info(self, "About Briefing",
-                          f"Briefing {__version__}\nTurn sources into cited analytic briefings."
-                          f"\n\nWorks offline: nothing you write leaves this computer."
-                          f"\nQt for Python {qt_version}")
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def act_sample(self) -> None:
         self.new_requested.emit("sample")

@@ -1,4 +1,7 @@
-"""The seed news article as a source: claims quoting it survive every export.
+"""A news article as a source: claims quoting it survive every export.
+
+The project's article (tests/material) always; ../shared's seed article as an
+extra case when it is present.
 
 The claim wording is ours; only the quotes (exact excerpts, as a citation
 records them) come from the article.
@@ -14,10 +17,32 @@ from briefing.core.document import Document
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
 from briefing.export import export_document
 from tests.export import readers
-from tests.export.expect import SEED
+from tests.material import ARTICLE, shared_seed
 
 # (claim in our words, exact quote from the article, attribution inside the article)
-CLAIMS = [
+PROJECT_CLAIMS = [
+    (
+        "Officials expect the reservoirs to stay low until summer.",
+        "the Kestrel Basin reservoirs will not refill before next summer",
+        "five officials familiar with internal forecasts",
+    ),
+    (
+        "A senator says the forecasts have pointed one way for years.",
+        "The numbers have always told us the river is shrinking,",
+        "Sen. Ada Morrow, interview",
+    ),
+    (
+        "The Water Authority gave lawmakers a calmer reading.",
+        "Water Authority Director Miriam Castell wrote on the social media platform Bluesky",
+        "Miriam Castell, post on Bluesky",
+    ),
+    (
+        "The foreign minister conceded uncertainty about upstream intent.",
+        "I don't know if they want an agreement",
+        "Foreign Minister Daniel Ashe, press conference",
+    ),
+]
+SHARED_CLAIMS = [
     (
         "US agencies still judge that Moscow's aims extend to all of Ukraine.",
         "Putin has not abandoned his goal of seizing all of Ukraine",
@@ -41,38 +66,57 @@ CLAIMS = [
 ]
 
 
-SEED_NOTES = [
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+# The notes each article's claims should get, written by hand: the first in full, later
+# ones short (speaker; short title, locator); paragraph numbers read off the articles.
+PROJECT_NOTES = [
+    "Five officials familiar with internal forecasts; “Forecasts for the Kestrel Basin”, "
+    "Seed News Desk, December 2025, para. 1. Grade B3.",
+    "Sen. Ada Morrow, interview; “Forecasts for the Kestrel Basin”, para. 4. Grade B3.",
+    "Miriam Castell, post on Bluesky; “Forecasts for the Kestrel Basin”, para. 14. Grade B3.",
+    "Foreign Minister Daniel Ashe, press conference; “Forecasts for the Kestrel Basin”, "
+    "para. 15. Grade B3.",
+]
+SHARED_NOTES = [
     "Six sources familiar with classified reports; “US intelligence on Russian aims in "
     "Ukraine”, Seed News Desk, December 2025, para. 1. Grade B3.",
     "Rep. Mike Quigley, interview; “US intelligence”, para. 4. Grade B3.",
     "Tulsi Gabbard, post on X; “US intelligence”, para. 14. Grade B3.",
     "Sec. Marco Rubio, press conference; “US intelligence”, para. 15. Grade B3.",
 ]
-"""Written by hand: the first note in full, later ones short (the paragraph numbers are
-where each quote stands in the seed article)."""
+
+# per article: its path, its title, its claims, and the notes they should get
+CASES = {
+    "project": (lambda: ARTICLE, "Forecasts for the Kestrel Basin", PROJECT_CLAIMS, PROJECT_NOTES),
+    "shared": (shared_seed, "US intelligence on Russian aims in Ukraine", SHARED_CLAIMS,
+               SHARED_NOTES),
+}
 
 
-def _paragraph_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+@pytest.fixture(scope="module", params=sorted(CASES))
+def case(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def seed_document() -> Document:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+def seed_document(case: str) -> Document:
+    where, title, quoted, _ = CASES[case]
+    text = where().read_text(encoding="utf-8")
     source = Source(
         id="s1",
         key="article",
         kind="news",
-        title="US intelligence on Russian aims in Ukraine",
+        title=title,
         publisher="Seed News Desk",
         published="2025-12",
         reliability="B",
         text=text,
     )
     claims = []
-    for i, (wording, quote, who) in enumerate(CLAIMS, start=1):
+    for i, (wording, quote, who) in enumerate(quoted, start=1):
         start = text.index(quote)
         citation = Citation(
             "s1",
@@ -100,10 +144,10 @@ def test_quotes_are_exact_excerpts(seed_document: Document) -> None:
 
 
 @pytest.mark.parametrize(("suffix", "fmt"), [(".docx", "docx"), (".md", "markdown")])
-def test_seed_claims_keep_speaker_and_paragraph(
-    seed_document: Document, tmp_path: Path, suffix: str, fmt: str
+def test_claims_keep_speaker_and_paragraph(
+    case: str, seed_document: Document, tmp_path: Path, suffix: str, fmt: str
 ) -> None:
+    expected = CASES[case][3]
     path = export_document(seed_document, tmp_path / f"seed{suffix}")
     actual = readers.pandoc_read(path, fmt, skip_superscript=True)
-    notes = [n for _, ns in actual for n in ns]
-    assert notes == SEED_NOTES
+    assert [n for _, ns in actual for n in ns] == expected

@@ -21,6 +21,7 @@ from briefing.ingest import (
 )
 from tests.ingest import builders
 from tests.ingest.conftest import FIXTURES, IMPORTED
+from tests.material import ARTICLE, FIRST_WORDS, LAST_WORDS
 from tests.strategies import hostile_text
 
 
@@ -30,7 +31,7 @@ def _one(path: Path, new_id) -> object:
     return items[0]
 
 
-def test_seed_article_imports_with_provenance(seed_path, new_id):
+def test_article_imports_with_provenance(seed_path, new_id):
     item = _one(seed_path, new_id)
     source = item.source
     raw = seed_path.read_bytes()
@@ -38,8 +39,12 @@ def test_seed_article_imports_with_provenance(seed_path, new_id):
     assert source.sha256 == hashlib.sha256(raw).hexdigest()
     assert source.file_name == "news-article.txt"
     assert source.imported == IMPORTED
-    assert source.text.startswith("U.S. intelligence agencies continue to assess")
-    assert source.text.endswith("did not immediately respond to requests for comment.")
+    ends = {ARTICLE: (FIRST_WORDS, LAST_WORDS)}.get(seed_path, (
+        "U.S. intelligence agencies continue to assess",
+        "did not immediately respond to requests for comment.",
+    ))
+    assert source.text.startswith(ends[0])
+    assert source.text.endswith(ends[1])
     assert source.key == "news-article"
 
 
