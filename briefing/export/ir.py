@@ -18,6 +18,7 @@ from briefing.core.document import Document
 from briefing.core.errors import DomainError
 from briefing.core.model import Block, Section, Source
 from briefing.core.vocab import (
+    ClaimKind,
     NoteForm,
     NoteStyle,
     banner_word,
@@ -28,6 +29,7 @@ from briefing.core.vocab import (
 from briefing.export import notes as wording
 from briefing.export.notes import Segment
 from briefing.export.sanitize import clean_block, clean_line
+from briefing.export.typography import curly_quotes, estimate_text, quotation, speaker_of
 
 UNTITLED_SECTION = "Untitled section"
 CITATION_MODES = ("notes", "pandoc")
@@ -173,7 +175,8 @@ class _Builder:
         self.portions: list[str] = []
 
     def section(self, section: Section, level: int) -> None:
-        self.body.append(Heading(level, clean_line(section.title) or UNTITLED_SECTION))
+        title = curly_quotes(clean_line(section.title))
+        self.body.append(Heading(level, title or UNTITLED_SECTION))
         for block in section.blocks:
             paragraph = self.claim(block) if block.claim is not None else self.prose(block)
             if paragraph is not None:
@@ -190,7 +193,7 @@ class _Builder:
         return portion_mark(self.scheme, level)
 
     def prose(self, block: Block) -> Paragraph | None:
-        text = clean_block(block.text)
+        text = curly_quotes(clean_block(block.text))
         portion = self._portion(block.portion)
         return Paragraph(text, portion) if text else None
 
@@ -212,8 +215,11 @@ class _Builder:
                 Note(number, claim.id, source.id, segments, locator, attribution, grade)
             )
             numbers.append(number)
-        text = clean_block(claim.text)
-        estimate = wording.estimate_text(claim) if self.options.show_estimates else ""
+        text = curly_quotes(clean_block(claim.text))
+        if claim.kind == ClaimKind.QUOTE.value:
+            first = claim.citations[0].attribution if claim.citations else ""
+            text = quotation(text, speaker_of(first))
+        estimate = estimate_text(claim, text) if self.options.show_estimates else ""
         portion = self._portion(claim.portion)
         if not (text or numbers or estimate):
             return None
@@ -256,8 +262,8 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
     sources = tuple(SourceEntry(s.id, wording.source_entry(s)) for s in builder.cited.values())
     summary = _summary(doc) if options.sourcing_summary else ()
     return ExportIR(
-        title=clean_line(info.title),
-        subtitle=clean_line(info.subtitle),
+        title=curly_quotes(clean_line(info.title)),
+        subtitle=curly_quotes(clean_line(info.subtitle)),
         authors=tuple(a for a in (clean_line(x) for x in info.authors) if a),
         date=wording.date_in_words(info.date),
         banner=builder.banner(),

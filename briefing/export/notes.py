@@ -33,11 +33,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from briefing.core.model import Citation, Claim, Source
+from briefing.core.model import Citation, Source
 from briefing.core.vocab import (
-    LIKELIHOOD_TERMS,
     RELIABILITY_LABELS,
-    Likelihood,
     NoteForm,
     Reliability,
     admiralty_grade,
@@ -321,14 +319,3 @@ def source_entry(source: Source) -> tuple[Segment, ...]:
     return _with_link(
         capitalised(words.description), words.address, accessed, " ".join(t for t in tail if t)
     )
-
-
-def estimate_text(claim: Claim) -> str:
-    """ "[likely (55–80%); moderate confidence]" for a claim with an estimate, else ""."""
-    parts = []
-    if claim.likelihood in {x.value for x in Likelihood}:
-        term = LIKELIHOOD_TERMS[Likelihood(claim.likelihood)]
-        parts.append(f"{term.label} ({term.range_label})")
-    if claim.confidence:
-        parts.append(f"{clean_line(claim.confidence)} confidence")
-    return "[" + "; ".join(parts) + "]" if parts else ""

@@ -40,7 +40,7 @@ def small_claims(*, estimates: bool, separator_in_text: bool) -> list[Para]:
     """The small fixture's exported paragraphs and their notes, written by hand."""
     judgment = "(U) Full capacity is likely within two weeks."
     if estimates:
-        judgment += " [likely (55–80%); moderate confidence]"
+        judgment += " [55–80%; moderate confidence]"  # "likely" is in the sentence
     if separator_in_text:
         judgment += NOTE_SEPARATOR
     return [
