@@ -56,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
         "full (default: what the briefing says, else short)",
     )
     p_export.add_argument(
+        "--paper", choices=("a4", "letter"),
+        help=".docx without --reference-doc: paper size (default: from the locale)",
+    )
+    p_export.add_argument(
+        "--contents", action="store_true",
+        help=".docx: a table of contents after the title (Word fills it on update)",
+    )
+    p_export.add_argument(
         "--ibid", action="store_true", help='write "Ibid." for a note to the source just cited'
     )
     p_export.add_argument(
@@ -186,6 +194,8 @@ def _export(args: argparse.Namespace) -> int:
             citations=args.citations,
             note_form=args.note_form,
             ibid=args.ibid,
+            paper=args.paper,
+            contents=args.contents,
         )
         if args.override_marking:
             _record_marking_override(source, doc, target)

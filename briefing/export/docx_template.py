@@ -34,6 +34,7 @@ from docx.oxml.ns import nsdecls, qn
 from briefing.core.errors import FileProblem
 from briefing.export.docx_notes import escape, quoteattr
 from briefing.export.docx_styles import paragraph_style
+from briefing.resources import resource_path
 
 KEPT_PARTS = frozenset(
     {RT.STYLES, RT.NUMBERING, RT.SETTINGS, RT.THEME, RT.FONT_TABLE, RT.WEB_SETTINGS,
@@ -53,8 +54,12 @@ _BANNER_SPACING = '<w:spacing w:before="0" w:after="0"/>'
 
 
 def open_template(reference_doc: str | Path | None) -> WordDocument:
-    """The default reference document, or the user's template, with only its look kept."""
-    document = docx.Document() if reference_doc is None else _load(Path(reference_doc))
+    """Briefing's reference document (:mod:`briefing.export.docx_design`), or the user's
+    template with only its look kept."""
+    if reference_doc is None:
+        document = docx.Document(str(resource_path("reference", "briefing.docx")))
+    else:
+        document = _load(Path(reference_doc))
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

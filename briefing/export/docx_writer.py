@@ -17,6 +17,7 @@ from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from briefing.export.docx_design import default_paper, set_paper, truthful_app_properties
 from briefing.export.docx_lists import add_numbered_list, list_item_properties
 from briefing.export.docx_notes import (
     LinkIds,
@@ -39,7 +40,13 @@ from briefing.export.ir import (
     Heading,
     Paragraph,
 )
-from briefing.export.notes import Segment
+from briefing.export.notes import Segment, names
+
+CONTENTS_HEADING = "Contents"
+CONTENTS_PLACEHOLDER = (
+    "Update this table to see the contents: in Word, right-click it and choose Update Field "
+    "(F9); in LibreOffice, Tools ▸ Update ▸ Update All."
+)
 
 
 class _BodyWriter:
@@ -58,6 +65,17 @@ class _BodyWriter:
 
     def styled(self, text: str, style_name: str) -> None:
         self.paragraph(text_runs(text), paragraph_style(self.document, style_name))
+
+    def contents(self) -> None:
+        """A table of contents field (headings 1–3) that Word fills when fields are updated."""
+        self.styled(CONTENTS_HEADING, "TOC Heading")
+        self.xml.append(
+            '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f"{text_runs(CONTENTS_PLACEHOLDER)}"
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
 
     def heading(self, level: int, text: str) -> None:
         style_id = self.headings.get(level)
@@ -92,8 +110,12 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
         writer.styled(ir.title, "title")
     if ir.subtitle:
         writer.styled(ir.subtitle, "subtitle")
-    if ir.byline:
-        writer.paragraph(text_runs(ir.byline))
+    if ir.authors:
+        writer.styled(names(ir.authors), "Author")
+    if ir.date:
+        writer.styled(ir.date, "Date")
+    if ir.contents:
+        writer.contents()
     for item in ir.body:
         if isinstance(item, Heading):
             writer.heading(item.level, item.text)
@@ -143,6 +165,8 @@ def _write_properties(document: WordDocument, ir: ExportIR) -> None:
 def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | None = None) -> None:
     """Write *ir* as a .docx file at *path* (not atomic: the caller handles that)."""
     document = open_template(reference_doc)
+    if reference_doc is None:
+        set_paper(document, ir.paper or default_paper())
     kind = note_kind(ir.note_style)
     notes_part = install_notes_part(document, kind)
     writer = _BodyWriter(document, kind)
@@ -154,4 +178,5 @@ def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | No
     if kind.name == "endnote":
         _decimal_endnotes(document)
     _write_properties(document, ir)
+    truthful_app_properties(document)
     document.save(str(path))

@@ -60,6 +60,10 @@ class ExportOptions:
     """Markdown only: title, author, date, classification as YAML front matter."""
     created: datetime | None = None
     """Word core property ``created``; None means now."""
+    paper: str | None = None
+    """Word, without a house template: "a4" or "letter"; None means from the locale."""
+    contents: bool = False
+    """Word: a table of contents (a field Word fills when the document is updated)."""
     citations: str = "notes"
     """Markdown only: "notes" (``[^n]`` footnotes) or "pandoc" (``[@key, locator]``
     citations plus a CSL-JSON bibliography beside the file)."""
@@ -128,6 +132,8 @@ class ExportIR:
     sources: tuple[SourceEntry, ...] = ()
     summary: tuple[str, ...] = ()
     created: datetime | None = None
+    paper: str | None = None
+    contents: bool = False
 
     @property
     def byline(self) -> str:
@@ -273,4 +279,6 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
         sources=sources if options.source_list else (),
         summary=summary,
         created=options.created,
+        paper=options.paper,
+        contents=options.contents,
     )

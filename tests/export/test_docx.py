@@ -130,7 +130,7 @@ def test_banner_heads_and_foots_every_page(small_docx: Path) -> None:
     word = docx.Document(str(small_docx))
     for section in word.sections:
         assert section.header.paragraphs[0].text == "UNCLASSIFIED//FOR TRAINING"
-        assert section.footer.paragraphs[0].text == "UNCLASSIFIED//FOR TRAINING"
+        assert section.footer.paragraphs[-1].text == "UNCLASSIFIED//FOR TRAINING"
 
 
 def test_core_properties(small_docx: Path) -> None:
