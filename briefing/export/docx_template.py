@@ -114,8 +114,8 @@ def _keep_only_the_look(document: WordDocument) -> None:
 def _banner_paragraph(banner: str, style_id: str) -> object:
     return parse_xml(
         f"<w:p {nsdecls('w')}><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>{_BANNER_SPACING}"
-        f'<w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">{escape(banner)}'
-        "</w:t></w:r></w:p>"
+        f'<w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr>'
+        f'<w:t xml:space="preserve">{escape(banner)}</w:t></w:r></w:p>'
     )
 
 
