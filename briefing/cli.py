@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
         help=".docx: a table of contents after the title (Word fills it on update)",
     )
     p_export.add_argument(
+        "--keep-empty-sections", action="store_true",
+        help="keep the headings of sections with nothing in them (left out by default)",
+    )
+    p_export.add_argument(
         "--ibid", action="store_true", help='write "Ibid." for a note to the source just cited'
     )
     p_export.add_argument(
@@ -196,6 +200,7 @@ def _export(args: argparse.Namespace) -> int:
             ibid=args.ibid,
             paper=args.paper,
             contents=args.contents,
+            keep_empty_sections=args.keep_empty_sections,
         )
         if args.override_marking:
             _record_marking_override(source, doc, target)

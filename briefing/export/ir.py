@@ -60,6 +60,8 @@ class ExportOptions:
     """Markdown only: title, author, date, classification as YAML front matter."""
     created: datetime | None = None
     """Word core property ``created``; None means now."""
+    keep_empty_sections: bool = False
+    """Keep the headings of sections with nothing in them (left out by default)."""
     paper: str | None = None
     """Word, without a house template: "a4" or "letter"; None means from the locale."""
     contents: bool = False
@@ -180,15 +182,23 @@ class _Builder:
         self.wording = wording.NoteWording(form, options.ibid)
         self.portions: list[str] = []
 
-    def section(self, section: Section, level: int) -> None:
+    def section(self, section: Section, level: int) -> bool:
+        """Add *section*'s heading and content; True when it (or a child) had content.
+        The heading of a section with nothing under it is left out unless kept."""
+        start = len(self.body)
         title = curly_quotes(clean_line(section.title))
         self.body.append(Heading(level, title or UNTITLED_SECTION))
+        filled = False
         for block in section.blocks:
             paragraph = self.claim(block) if block.claim is not None else self.prose(block)
             if paragraph is not None:
                 self.body.append(paragraph)
+                filled = True
         for child in section.sections:
-            self.section(child, level + 1)
+            filled = self.section(child, level + 1) or filled
+        if not filled and not self.options.keep_empty_sections:
+            del self.body[start:]
+        return filled
 
     def _portion(self, level: str) -> str:
         if not self.marked:

@@ -170,7 +170,9 @@ class ExportDialog(QDialog):
             self.citations.hide()
         self.summary = QCheckBox("Include a sourcing summary", self)
         self.estimates = QCheckBox("Show confidence and likelihood after each judgment", self)
+        self.keep_empty = QCheckBox("Keep the headings of empty sections", self)
         form.addRow("", self.summary)
+        form.addRow("", self.keep_empty)
         form.addRow("", self.estimates)
         return form
 
@@ -236,6 +238,7 @@ class ExportDialog(QDialog):
                 citations=self.citations.currentData() if self.suffix == ".md" else "notes",
                 note_form=self.note_form.currentData(),
                 ibid=self.ibid.isChecked(),
+                keep_empty_sections=self.keep_empty.isChecked(),
             ),
             allow_underclassified=bool(self.shortfall) and self.override.isChecked(),
         )

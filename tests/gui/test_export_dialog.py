@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pypandoc
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from briefing.core import ops
 from briefing.core.model import Block, Claim, Source
@@ -189,3 +189,25 @@ def test_note_form_is_kept_in_the_briefing_and_chosen_in_the_dialog(qtbot, tmp_p
     short = _note_lines(short_out)
     assert len(short) == len(full) == 25
     assert sum("https://" in line for line in short) == 4  # the first note to each source
+
+
+def test_empty_sections_are_left_out_unless_kept(qtbot, tmp_path, dialog_log):
+    doc = new_document("assessment", title="Mostly empty")
+    window = open_window(qtbot, doc)
+    titles = [s.title for s in doc.sections]
+    dialog = window.open_export(".md")
+    out = tmp_path / "empty.md"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    assert not any(f"## {t}" in out.read_text(encoding="utf-8") for t in titles)
+    dialog = window.open_export(".md")
+    assert dialog.keep_empty.isVisible() and not dialog.keep_empty.isChecked()
+    qtbot.mouseClick(dialog.keep_empty, Qt.MouseButton.LeftButton,
+                     pos=dialog.keep_empty.rect().bottomLeft() + QPoint(8, -4))
+    assert dialog.keep_empty.isChecked()
+    kept = tmp_path / "kept.md"
+    dialog.path.setText(str(kept))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: str(kept) in dialog_log.exported, timeout=20_000)
+    assert all(f"## {t}" in kept.read_text(encoding="utf-8") for t in titles)
