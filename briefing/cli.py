@@ -17,7 +17,7 @@ from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
 
 COMMANDS = ("new", "import", "export", "check", "open")
-EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html")
+EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html", ".pdf")
 
 
 def _parser() -> argparse.ArgumentParser:

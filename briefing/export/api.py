@@ -20,7 +20,7 @@ from briefing.core.vocab import NoteStyle, banner_word, level_rank
 from briefing.export.ir import CITATION_MODES, ExportIR, ExportOptions, build_ir
 from briefing.export.markdown_writer import render_markdown
 
-FORMATS = (".docx", ".md", ".html")
+FORMATS = (".docx", ".md", ".html", ".pdf")
 
 
 def export_format(path: str | Path) -> str:
@@ -29,7 +29,9 @@ def export_format(path: str | Path) -> str:
     suffix = {".markdown": ".md", ".htm": ".html"}.get(suffix, suffix)
     if suffix not in FORMATS:
         raise FileProblem(
-            path, f"cannot export to {suffix or 'a file without a suffix'}; use .docx, .md or .html"
+            path,
+            f"cannot export to {suffix or 'a file without a suffix'}; "
+            "use .docx, .md, .html or .pdf",
         )
     return suffix
 
@@ -46,6 +48,19 @@ def _docx_writer(ir: ExportIR, reference_doc: str | Path | None) -> Callable[[Pa
     return write
 
 
+def _pdf_writer(ir: ExportIR, output: Path) -> Callable[[Path], None]:
+    from briefing.export.paper import default_paper
+    from briefing.export.pdf_writer import check_available, write_pdf
+
+    check_available(output)  # a missing WeasyPrint is reported before any file is made
+    paper = ir.paper or default_paper()
+
+    def write(tmp: Path) -> None:
+        write_pdf(ir, tmp, paper)
+
+    return write
+
+
 def export_document(
     doc: Document,
     output_path: str | Path,
@@ -55,7 +70,7 @@ def export_document(
     options: ExportOptions | None = None,
     allow_underclassified: bool = False,
 ) -> Path:
-    """Export *doc* to *output_path* (.docx, .md or .html) and return the path.
+    """Export *doc* to *output_path* (.docx, .md, .html or .pdf) and return the path.
 
     *notes* ("footnotes"/"endnotes") overrides the document's note style and
     ``options.note_style``; *reference_doc* is a .docx house template (Word
@@ -92,6 +107,8 @@ def export_document(
         )
     if fmt == ".docx":
         write_with_atomic(output, _docx_writer(ir, reference_doc))
+    elif fmt == ".pdf":
+        write_with_atomic(output, _pdf_writer(ir, output))
     elif options.citations == "pandoc":
         _write_pandoc_markdown(doc, ir, output, with_front_matter=options.front_matter)
     elif fmt == ".md":

@@ -27,8 +27,6 @@ not know.
 from __future__ import annotations
 
 import io
-import locale
-import os
 import sys
 import zipfile
 from pathlib import Path
@@ -46,7 +44,6 @@ INK = "1F2A37"
 MUTED = "5B6573"
 PAPERS = {"a4": (11906, 16838), "letter": (12240, 15840)}
 MARGIN = 1418  # 2.5 cm in twentieths of a point
-LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PR"})
 APP_XML = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
@@ -242,18 +239,6 @@ def _replace_parts(package: bytes, parts: dict[str, bytes]) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             new.writestr(fixed, data)
     return out.getvalue()
-
-
-def default_paper() -> str:
-    """ "letter" where the user's locale is in a letter-paper country, else "a4"."""
-    for name in ("LC_PAPER", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            break
-    else:
-        value = (locale.getlocale()[0] or "") if sys.platform != "win32" else ""
-    territory = value.split(".")[0].replace("-", "_").partition("_")[2].upper()
-    return "letter" if territory in LETTER_TERRITORIES else "a4"
 
 
 def set_paper(document: WordDocument, paper: str) -> None:

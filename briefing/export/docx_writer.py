@@ -17,7 +17,7 @@ from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from briefing.export.docx_design import default_paper, set_paper, truthful_app_properties
+from briefing.export.docx_design import set_paper, truthful_app_properties
 from briefing.export.docx_lists import add_numbered_list, list_item_properties
 from briefing.export.docx_notes import (
     LinkIds,
@@ -41,6 +41,7 @@ from briefing.export.ir import (
     Paragraph,
 )
 from briefing.export.notes import Segment, names
+from briefing.export.paper import default_paper
 
 CONTENTS_HEADING = "Contents"
 CONTENTS_PLACEHOLDER = (

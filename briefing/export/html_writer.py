@@ -102,6 +102,10 @@ def _segments(segments: tuple[Segment, ...]) -> str:
     return html.strip()
 
 
+text_html = _text
+segments_html = _segments
+
+
 class _Writer:
     """Renders one IR; *preview* names claims by ``title`` and leaves out every ``id``."""
 

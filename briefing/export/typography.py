@@ -12,9 +12,9 @@ no-break spaces inside).
 
 :func:`quotation` writes a quote card's text as a quotation, naming its
 speaker: ``Rep. Mike Quigley: “The intelligence has always been …”``; the
-text's own double quotes become single ones (nested quotes alternate).  Text
-that already carries quotation marks at both ends is the analyst's own framing
-and is left as it is.
+text's own single quotes stay and apostrophes too.  Text that already carries a
+quotation (it opens with a quotation mark, or holds a pair of double quotes as
+in ``Sen. Ada Morrow: “…”``) is the analyst's own framing and is left as it is.
 """
 
 from __future__ import annotations
@@ -73,8 +73,17 @@ def curly_quotes(text: str, language: str = DEFAULT_LANGUAGE) -> str:
     return "".join(out)
 
 
+_DOUBLE_OPENING = "\"\u201c\u201e\u00ab"
+_DOUBLE_CLOSING = "\"\u201d\u201c\u00bb"
+
+
 def _is_quoted(text: str) -> bool:
-    return len(text) > 1 and text[0] in _ALL_QUOTES and text.rstrip(".,;")[-1:] in _ALL_QUOTES
+    """True when *text* already carries a quotation: it opens with a quotation mark, or a
+    double quotation mark opens in it and closes after ("Speaker: “…”")."""
+    if len(text) > 1 and text[0] in _ALL_QUOTES and text.rstrip(".,;")[-1:] in _ALL_QUOTES:
+        return True
+    opening = next((i for i, c in enumerate(text) if c in _DOUBLE_OPENING), None)
+    return opening is not None and any(c in _DOUBLE_CLOSING for c in text[opening + 1:])
 
 
 def speaker_of(attribution: str) -> str:

@@ -44,6 +44,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".docx": ("Word", "Word documents (*.docx)"),
     ".md": ("Markdown", "Markdown (*.md)"),
     ".html": ("HTML", "Web pages (*.html)"),
+    ".pdf": ("PDF", "PDF documents (*.pdf)"),
 }
 
 

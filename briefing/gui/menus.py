@@ -24,6 +24,7 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
     "export_docx": ("File", "&Word…", "Ctrl+Shift+E", "Export to a Word document with real notes"),
     "export_md": ("File", "&Markdown…", None, "Export to Markdown with footnotes or citations"),
     "export_html": ("File", "&HTML…", None, "Export to a standalone web page"),
+    "export_pdf": ("File", "&PDF…", None, "Export to PDF with footnotes at the foot of each page"),
     "close": ("File", "&Close", Std.Close, "Close this window"),
     "quit": ("File", "&Quit", Std.Quit, "Close every window and quit"),
     "delete": ("Edit", "&Delete", Std.Delete, "Delete the selected cards or sources"),
@@ -79,7 +80,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     for name in ("import", "paste_source"):
         file_menu.addAction(actions[name])
     export_menu = file_menu.addMenu("&Export")
-    for name in ("export_docx", "export_md", "export_html"):
+    for name in ("export_docx", "export_md", "export_html", "export_pdf"):
         export_menu.addAction(actions[name])
     file_menu.addSeparator()
     for name in ("close", "quit"):

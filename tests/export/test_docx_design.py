@@ -10,7 +10,8 @@ import pytest
 from lxml import etree
 
 from briefing.export import ExportOptions, export_document
-from briefing.export.docx_design import build_reference, default_paper
+from briefing.export.docx_design import build_reference
+from briefing.export.paper import default_paper
 from briefing.resources import resource_path
 from tests.export.expect import small_document
 from tests.export.test_docx import blank_findings, findings  # noqa: F401 - fixture

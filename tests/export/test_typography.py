@@ -13,6 +13,7 @@ from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, S
 from briefing.export import ExportOptions, build_ir, export_document
 from briefing.export.ir import Paragraph
 from briefing.export.typography import curly_quotes, quotation
+from briefing.resources import sample_document
 from tests.export import readers
 
 
@@ -43,11 +44,14 @@ def test_curly_quotes_never_add_or_lose_a_character(text: str) -> None:
     assert curly_quotes(result) == result  # nothing is ever converted twice
 
 
-def test_quotation_names_the_speaker_and_nests_quotes() -> None:
-    assert quotation("We said “no” twice.", "Rep. Ada Morrow") == (
+def test_quotation_names_the_speaker_unless_already_quoted() -> None:
+    assert quotation("We said ‘no’ twice.", "Rep. Ada Morrow") == (
         "Rep. Ada Morrow: “We said ‘no’ twice.”"
     )
     assert quotation("“Already a quotation.”", "Someone") == "“Already a quotation.”"
+    framed = "Sen. Ada Morrow: “The numbers have always told us the river is shrinking.”"
+    assert quotation(framed, "Sen. Ada Morrow") == framed
+    assert quotation("He called it “a pause”.", "X") == "He called it “a pause”."
     assert quotation("No speaker known.", "") == "“No speaker known.”"
 
 
@@ -93,3 +97,13 @@ def test_word_and_markdown_readers_see_the_same(tmp_path: Path) -> None:
         read = [text for text, _ in readers.pandoc_read(path, fmt, skip_superscript=True)]
         for paragraph in EXPECTED:
             assert paragraph in read, (fmt, paragraph, read)
+
+
+def test_the_samples_framed_quotes_are_not_quoted_twice() -> None:
+    ir = build_ir(sample_document())
+    texts = [p.text for p in ir.body if isinstance(p, Paragraph)]
+    assert (
+        "A Democrat on the House Intelligence Committee: “Every briefing I have sat through "
+        "says the same thing: he wants more than he has.”"
+    ) in texts
+    assert not any(t.count(":") > 1 and t.count("“") > 1 for t in texts)

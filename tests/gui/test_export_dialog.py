@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pypandoc
+import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from briefing.core import ops
@@ -211,3 +212,28 @@ def test_empty_sections_are_left_out_unless_kept(qtbot, tmp_path, dialog_log):
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: str(kept) in dialog_log.exported, timeout=20_000)
     assert all(f"## {t}" in kept.read_text(encoding="utf-8") for t in titles)
+
+
+def test_export_to_pdf_from_the_file_menu(qtbot, tmp_path, dialog_log):
+    pytest.importorskip("weasyprint")
+    window = open_window(qtbot, sample_document())
+    bar, file_menu = window.menuBar(), window.menus["File"]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(file_menu.menuAction()).center())
+    qtbot.waitUntil(file_menu.isVisible, timeout=5_000)
+    [export] = [a for a in file_menu.actions() if a.text() == "&Export"]
+    qtbot.mouseClick(file_menu, Qt.MouseButton.LeftButton,
+                     pos=file_menu.actionGeometry(export).center())
+    submenu = export.menu()
+    qtbot.waitUntil(submenu.isVisible, timeout=5_000)
+    [pdf] = [a for a in submenu.actions() if a.text() == "&PDF…"]
+    qtbot.mouseClick(submenu, Qt.MouseButton.LeftButton, pos=submenu.actionGeometry(pdf).center())
+    qtbot.waitUntil(lambda: getattr(window, "export_dialog", None) is not None
+                    and window.export_dialog.isVisible(), timeout=5_000)
+    dialog = window.export_dialog
+    assert dialog.windowTitle() == "Export to PDF"
+    out = tmp_path / "brief.pdf"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=60_000)
+    assert out.read_bytes().startswith(b"%PDF-")
