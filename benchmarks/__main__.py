@@ -42,6 +42,7 @@ def full_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(),
         lambda tmp: ingest_bench.import_figures(tmp),
         lambda tmp: export_bench.export_figures(tmp),
+        lambda tmp: export_bench.pdf_figures(tmp),
     ]
 
 
@@ -65,6 +66,7 @@ def quick_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(10, probes=1, runs=1),
         lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
+        lambda tmp: export_bench.pdf_figures(tmp, 10, 1),
     ]
 
 

@@ -40,7 +40,7 @@ MAX_IMAGE_WIDTH = 1400
 PENDING_IMAGES = frozenset({"outline.png", "preview.png", "checks.png", "export.png"})
 RENDERED_PAGES = frozenset(
     {"export-default.png", "export-pandoc-default.png", "export-house.png",
-     "export-endnotes.png"}
+     "export-endnotes.png", "export-pdf.png"}
 )
 """Exported pages rendered by LibreOffice (docs/tools/render_exports.py), not the editor."""
 EXPECTED_IMAGES = (

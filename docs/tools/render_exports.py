@@ -1,4 +1,4 @@
-"""Render the sample's Word exports to PNG for the guide (docs/images/export-*.png).
+"""Render the sample's Word and PDF exports to PNG for the guide (docs/images/export-*.png).
 
 Needs LibreOffice (``soffice``) and poppler (``pdftoppm``) on PATH; run from the
 repository root with the project's venv: ``.venv/bin/python docs/tools/render_exports.py``.
@@ -52,6 +52,10 @@ def main() -> int:
                 IMAGES / "export-house.png")
         endnotes = export_document(doc, folder / "endnotes.docx", notes="endnotes", options=a4)
         _render(endnotes, 3, IMAGES / "export-endnotes.png")
+        pdf = export_document(doc, folder / "sample.pdf", options=a4)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(IMAGES / "export-pdf")], check=True)
+        print(f"wrote {IMAGES / 'export-pdf.png'}")
     return 0
 
 
