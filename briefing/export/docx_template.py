@@ -20,9 +20,6 @@ even-page ones included; what the template put there stays.
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from pathlib import Path
 
 import docx
@@ -31,7 +28,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from briefing.core.errors import FileProblem
 from briefing.export.docx_notes import escape, quoteattr
 from briefing.export.docx_styles import paragraph_style
 from briefing.resources import resource_path
@@ -44,12 +40,6 @@ KEPT_PARTS = frozenset(
 KEPT_PACKAGE_PARTS = frozenset({RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES})
 """Package relationships that survive (custom properties and the thumbnail do not)."""
 
-_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_OTHER_MAIN_TYPES = re.compile(
-    rb"application/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.template"
-    rb"|ms-word\.(?:template|document)\.macroEnabled(?:Template)?)\.main\+xml",
-    re.IGNORECASE,
-)
 _BANNER_SPACING = '<w:spacing w:before="0" w:after="0"/>'
 
 
@@ -69,34 +59,9 @@ def open_template(reference_doc: str | Path | None) -> WordDocument:
 
 
 def _load(path: Path) -> WordDocument:
-    if not path.is_file():
-        raise FileProblem(path, "reference document not found")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FileProblem(path, f"cannot be read ({error.strerror or error})") from None
-    try:
-        return docx.Document(io.BytesIO(_as_document(data)))
-    except Exception:  # noqa: BLE001 - any failure means "not a usable .docx"
-        raise FileProblem(path, "is not a Word .docx document") from None
+    from briefing.export.template_guard import read_template
 
-
-def _as_document(data: bytes) -> bytes:
-    """*data* with a template's (or macro-enabled file's) main part typed as a document's."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        types = archive.read("[Content_Types].xml")
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
-        return data  # python-docx reports it
-    converted = _OTHER_MAIN_TYPES.sub(_DOCUMENT_TYPE.encode(), types)
-    if converted == types:
-        return data
-    out = io.BytesIO()
-    with archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
-        for info in archive.infolist():
-            data = converted if info.filename == "[Content_Types].xml" else archive.read(info)
-            rewritten.writestr(info, data)
-    return out.getvalue()
+    return read_template(path)
 
 
 def _keep_only_the_look(document: WordDocument) -> None:

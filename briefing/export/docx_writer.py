@@ -18,6 +18,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from briefing.export.docx_design import set_paper, truthful_app_properties
+from briefing.export.docx_identity import TAIL_MARK, BookmarkIds, body_marks, install_identity
 from briefing.export.docx_lists import add_numbered_list, list_item_properties
 from briefing.export.docx_notes import (
     LinkIds,
@@ -59,9 +60,12 @@ class _BodyWriter:
         self.headings: dict[int, str] = {}
         self.xml: list[str] = []
         self._link_id = LinkIds(document.part)
+        self.marks = BookmarkIds()
 
-    def paragraph(self, runs: str, style_id: str | None = None) -> None:
+    def paragraph(self, runs: str, style_id: str | None = None, mark: str = "") -> None:
         ppr = f"<w:pPr><w:pStyle w:val={quoteattr(style_id)}/></w:pPr>" if style_id else ""
+        if mark:
+            runs = self.marks.wrap(mark, runs)
         self.xml.append(f"<w:p>{ppr}{runs}</w:p>")
 
     def styled(self, text: str, style_name: str) -> None:
@@ -78,16 +82,16 @@ class _BodyWriter:
             '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
         )
 
-    def heading(self, level: int, text: str) -> None:
+    def heading(self, level: int, text: str, mark: str = "") -> None:
         style_id = self.headings.get(level)
         if style_id is None:
             style_id = self.headings[level] = heading_style(self.document, level)
-        self.paragraph(text_runs(text), style_id)
+        self.paragraph(text_runs(text), style_id, mark)
 
-    def claim(self, paragraph: Paragraph) -> None:
+    def claim(self, paragraph: Paragraph, mark: str = "") -> None:
         separator = text_runs(",", self.ref_style)
         refs = separator.join(note_reference(self.kind, self.ref_style, n) for n in paragraph.notes)
-        self.paragraph(text_runs(paragraph.display_text) + refs)
+        self.paragraph(text_runs(paragraph.display_text) + refs, mark=mark)
 
     def list_item(self, num_id: int, segments: tuple[Segment, ...]) -> None:
         """A numbered source-list entry; its link is related from the main document part."""
@@ -117,22 +121,25 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
         writer.styled(ir.date, "Date")
     if ir.contents:
         writer.contents()
-    for item in ir.body:
+    for item, mark in zip(ir.body, body_marks(ir), strict=True):
         if isinstance(item, Heading):
-            writer.heading(item.level, item.text)
+            writer.heading(item.level, item.text, mark)
         else:
-            writer.claim(item)
+            writer.claim(item, mark)
+    tail = TAIL_MARK  # where the outline ends for a review (summary and sources follow)
     if ir.summary:
-        writer.heading(1, SUMMARY_HEADING)
+        writer.heading(1, SUMMARY_HEADING, tail)
+        tail = ""
         for line in ir.summary:
             writer.paragraph(text_runs(line))
     if ir.sources:
-        writer.heading(1, SOURCES_HEADING)
+        writer.heading(1, SOURCES_HEADING, tail)
         num_id = add_numbered_list(writer.document)
         for entry in ir.sources:
             writer.list_item(num_id, entry.segments)
+        tail = ""
     if ir.notes and writer.kind.name == "endnote":
-        writer.heading(1, NOTES_HEADING)  # Word sets the endnotes right after it
+        writer.heading(1, NOTES_HEADING, tail)  # Word sets the endnotes right after it
 
 
 def _decimal_endnotes(document: WordDocument) -> None:
@@ -180,4 +187,5 @@ def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | No
         _decimal_endnotes(document)
     _write_properties(document, ir)
     truthful_app_properties(document)
+    install_identity(document, ir)
     document.save(str(path))

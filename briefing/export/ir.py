@@ -11,7 +11,7 @@ raises :class:`DanglingReferenceError` before anything is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from briefing.core.document import Document
@@ -75,6 +75,7 @@ class ExportOptions:
 class Heading:
     level: int
     text: str
+    section_id: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,9 @@ class Paragraph:
     estimate: str = ""
     notes: tuple[int, ...] = ()
     claim_id: str | None = None
+    section_id: str = field(default="", compare=False)
+    index: int = field(default=-1, compare=False)
+    """Where the block sits: its section and position there (review markers use them)."""
 
     @property
     def display_text(self) -> str:
@@ -136,6 +140,7 @@ class ExportIR:
     created: datetime | None = None
     paper: str | None = None
     contents: bool = False
+    document_id: str = ""
 
     @property
     def byline(self) -> str:
@@ -187,12 +192,12 @@ class _Builder:
         The heading of a section with nothing under it is left out unless kept."""
         start = len(self.body)
         title = curly_quotes(clean_line(section.title))
-        self.body.append(Heading(level, title or UNTITLED_SECTION))
+        self.body.append(Heading(level, title or UNTITLED_SECTION, section.id))
         filled = False
-        for block in section.blocks:
+        for index, block in enumerate(section.blocks):
             paragraph = self.claim(block) if block.claim is not None else self.prose(block)
             if paragraph is not None:
-                self.body.append(paragraph)
+                self.body.append(replace(paragraph, section_id=section.id, index=index))
                 filled = True
         for child in section.sections:
             filled = self.section(child, level + 1) or filled
@@ -291,4 +296,5 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
         created=options.created,
         paper=options.paper,
         contents=options.contents,
+        document_id=str(info.extra.get("document_id", "")),
     )

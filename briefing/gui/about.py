@@ -47,7 +47,7 @@ class AboutDialog(QDialog):
             "<br><br>Works offline: nothing you write leaves this computer."
             f"<br>Qt for Python {qt_version} (LGPL-3.0)"
         )
-        summary.setObjectName("summary")
+        self.summary = summary
         self.tabs = QTabWidget()
         self.licence = _text_page(legal_text(LICENCE) or MISSING[LICENCE], "Licence")
         self.notices = _text_page(legal_text(NOTICES) or MISSING[NOTICES], "Third-Party Notices")
@@ -62,4 +62,4 @@ class AboutDialog(QDialog):
         self.resize(640, 520)
 
     def summary_text(self) -> str:
-        return self.findChild(QLabel, "summary").text()
+        return self.summary.text()

@@ -13,7 +13,7 @@ from briefing.gui import dialogs, editing
 from briefing.gui.importing import Importer, ImportWorker, start_import
 
 if TYPE_CHECKING:
-    from briefing.gui.main_window import MainWindow
+    from briefing.gui.window_parts import WindowParts
 
 
 def id_generator(taken: set[str], prefix: str = "s"):  # noqa: ANN201
@@ -34,7 +34,7 @@ def id_generator(taken: set[str], prefix: str = "s"):  # noqa: ANN201
 class _ImportRun(QObject):
     """Lives in the UI thread, so the worker's signals arrive here queued."""
 
-    def __init__(self, window: MainWindow, count: int) -> None:
+    def __init__(self, window: WindowParts, count: int) -> None:
         super().__init__(window)
         self._window = window
         self.dialog = QProgressDialog("Importing…", "Cancel", 0, count, window)
@@ -73,7 +73,7 @@ class _ImportRun(QObject):
         self.deleteLater()
 
 
-def run_import(window: MainWindow, importer: Importer,
+def run_import(window: WindowParts, importer: Importer,
                paths: list[Path]) -> tuple[QThread, ImportWorker]:
     """Start importing *paths*; sources are added when the worker finishes."""
     doc = window.session.doc

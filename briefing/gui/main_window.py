@@ -6,7 +6,7 @@ connects them and runs the file-level actions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThread, QTimer, Signal
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QTabWidget,
     QUndoView,
     QVBoxLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing, recovery
+from briefing.gui import dialogs, editing, received, recovery
 from briefing.gui.board import ClaimBoard
 from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
@@ -58,6 +59,8 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     quit_requested = Signal()
     session_replaced = Signal(object)
     """A Save of an untitled document reopened it from its new file."""
+    menus: dict[str, QMenu]  # set by build_actions (menus.py)
+    recent_menu: QMenu
 
     def __init__(self, session: Session, importer: Importer | None = None,
                  parent: QWidget | None = None) -> None:
@@ -66,7 +69,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self._handed_over = False
         self._closed = False
         self._imports: list[tuple[QThread, ImportWorker]] = []
-        self.importer = importer if importer is not None else find_importer()
+        self.importer: Importer | None = importer if importer is not None else find_importer()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -88,6 +91,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.recovery_message = ""
         if session.read_only:
             self._make_read_only()
+            self.protected_bar = received.install(self)
         # the crash mark is a settings write to disk: after the first paint, not before it
         QTimer.singleShot(0, self, self._mark_open)
         session.path_changed.connect(self._mark_open)
@@ -154,15 +158,15 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     @property
     def outline(self) -> OutlinePanel:
         """The Outline tab's panel (built when first shown or asked for)."""
-        return self.lazy_tabs.page(OUTLINE_TAB)  # type: ignore[return-value]
+        return cast("OutlinePanel", self.lazy_tabs.page(OUTLINE_TAB))
 
     @property
     def preview(self) -> PreviewPanel:
         """The Preview tab's panel (built, with the export code, on first use)."""
-        return self.lazy_tabs.page(PREVIEW_TAB)  # type: ignore[return-value]
+        return cast("PreviewPanel", self.lazy_tabs.page(PREVIEW_TAB))
 
     def _built_outline(self) -> OutlinePanel | None:
-        return self.lazy_tabs.built(OUTLINE_TAB)  # type: ignore[return-value]
+        return cast("OutlinePanel | None", self.lazy_tabs.built(OUTLINE_TAB))
 
     def _build_outline(self) -> OutlinePanel:
         from briefing.gui.outline_view import OutlinePanel
@@ -206,7 +210,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         session.undo_stack.cleanChanged.connect(self._refresh_title)
         session.undo_stack.indexChanged.connect(self._refresh_title)
         session.save_state_changed.connect(self._show_save_state)
-        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m))
+        # queued: the field that made the edit shows the document's value before the dialog
+        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m),
+                                     Qt.ConnectionType.QueuedConnection)
         session.autosave_failed.connect(lambda m: dialogs.show_error(self, "Autosave Failed", m))
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
@@ -216,6 +222,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
+        self.reader.attributed_claim_requested.connect(self.claim_from_selection)
         self.reader.claim_activated.connect(self.select_claim)
         self.inspector.source_requested.connect(self.open_source)
 
@@ -244,8 +251,10 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         if start is not None and end is not None and 0 <= start <= end:
             self.reader.select_range(start, end)
 
-    def claim_from_selection(self, source_id: str, start: int, end: int) -> None:
-        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end)
+    def claim_from_selection(self, source_id: str, start: int, end: int,
+                             attribution: str | None = None) -> None:
+        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end,
+                                                    attribution)
         if claim_id is not None:
             self.select_claim(claim_id)
             self.reader.set_active_claim(claim_id)
@@ -331,6 +340,11 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.tabs.setCurrentIndex(OUTLINE_TAB)
         self.outline.insert_prose()
 
+    def act_import_review(self) -> None:
+        from briefing.gui.review_pane import import_review
+
+        import_review(self)
+
     def act_undo_history(self) -> None:
         self.history_dock.show()
         self.history_dock.raise_()
@@ -346,11 +360,14 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             if answer == "cancel" or (answer == "save" and not self.act_save_as()):
                 event.ignore()
                 return
+        if not self._handed_over and not self.settle_file():
+            event.ignore()  # the edits could not be written: the window stays open
+            return
         self._closed = True
         self.stop_imports()
         preview = self.lazy_tabs.built(PREVIEW_TAB)
         if preview is not None:
-            preview.wait()  # type: ignore[attr-defined]
+            cast("PreviewPanel", preview).wait()
         dialog = getattr(self, "export_dialog", None)
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.wait()  # no export thread outlives the window

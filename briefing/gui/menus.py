@@ -25,6 +25,8 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
     "export_md": ("File", "&Markdown…", None, "Export to Markdown with footnotes or citations"),
     "export_html": ("File", "&HTML…", None, "Export to a standalone web page"),
     "export_pdf": ("File", "&PDF…", None, "Export to PDF with footnotes at the foot of each page"),
+    "import_review": ("File", "Import Re&view…", None,
+                      "Read a colleague's reviewed Word copy: comments and proposed edits"),
     "close": ("File", "&Close", Std.Close, "Close this window"),
     "quit": ("File", "&Quit", Std.Quit, "Close every window and quit"),
     "delete": ("Edit", "&Delete", Std.Delete, "Delete the selected cards or sources"),
@@ -82,6 +84,7 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     export_menu = file_menu.addMenu("&Export")
     for name in ("export_docx", "export_md", "export_html", "export_pdf"):
         export_menu.addAction(actions[name])
+    file_menu.addAction(actions["import_review"])
     file_menu.addSeparator()
     for name in ("close", "quit"):
         file_menu.addAction(actions[name])

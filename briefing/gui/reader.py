@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QToolTip,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.gui.offsets import OffsetMap
+from briefing.gui.speakers import fill_menu, suggested_labels
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
 
 Excerpt = tuple[int, int, str]  # start, end (py offsets), claim id
@@ -115,6 +117,8 @@ class SourceReader(QWidget):
     """Shows one source; turns selections into claim requests."""
 
     new_claim_requested = Signal(str, int, int)
+    attributed_claim_requested = Signal(str, int, int, str)
+    """A claim citing (source, start, end) attributed to the speaker picked from the menu."""
     claim_activated = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -195,6 +199,8 @@ class SourceReader(QWidget):
 
     # ------------------------------------------------------------ rendering
     def _show_header(self) -> None:
+        if self._source_id is None:
+            return
         source = self._doc.source(self._source_id)
         bits = [source.kind, source.published, ", ".join(source.authors), source.publisher]
         if source.reliability:
@@ -256,8 +262,21 @@ class SourceReader(QWidget):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.text.createStandardContextMenu(point)
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
-        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        # Qt takes None for "at the end" (insertAction/insertMenu/insertSeparator); PySide6's
+        # stubs do not say so.
+        menu.insertAction(menu.actions()[0] if menu.actions() else None,  # type: ignore[arg-type]
+                          self.new_claim_action)
+        span = self.selection_range()
+        if span is not None and self._source_id is not None:  # the speakers to pick from
+            speakers = QMenu("New Claim &Attributed To", menu)
+            source_id = self._source_id
+            fill_menu(speakers, suggested_labels(self._doc.source(source_id).text, *span),
+                      lambda who: self.attributed_claim_requested.emit(source_id, *span, who))
+            menu.insertMenu(menu.actions()[1] if len(menu.actions()) > 1 else None,  # type: ignore[arg-type]
+                            speakers)
+        ours = 2 if span is not None and self._source_id is not None else 1
+        actions = menu.actions()
+        menu.insertSeparator(actions[ours] if len(actions) > ours else None)  # type: ignore[arg-type]
         menu.exec(self.text.viewport().mapToGlobal(point))
         menu.deleteLater()
 

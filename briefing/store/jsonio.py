@@ -161,7 +161,7 @@ def schema_problems(data: Any) -> list[str]:
 
 
 def _short(error: Any) -> str:
-    message = error.message
+    message = str(error.message)
     if error.validator == "oneOf" and "blocks" in map(str, error.absolute_path):
         return "a block needs either 'claim' (a claim id) or 'text' (prose), not both"
     return message if len(message) <= 160 else message[:157] + "..."
@@ -217,7 +217,7 @@ def _walk_sections(
             else:
                 placed[claim] = where
         _walk_sections(
-            section.get("sections") or (),
+            section.get("sections") or [],
             f"{here}.sections",
             claim_ids,
             placed,

@@ -15,6 +15,7 @@ from briefing.export.paper import default_paper
 from briefing.resources import resource_path
 from tests.export.expect import small_document
 from tests.export.test_docx import blank_findings, findings  # noqa: F401 - fixture
+from tests.export.test_docx_template import only_briefing_custom_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SHIPPED = resource_path("reference", "briefing.docx")
@@ -81,7 +82,8 @@ def test_word_opens_it_without_compatibility_mode_or_false_statistics(exported: 
     assert "Microsoft" not in app and "<Pages>" not in app and "<Words>" not in app
     with zipfile.ZipFile(exported) as archive:
         names = archive.namelist()
-    assert not [n for n in names if n.startswith("customXml") or "thumbnail" in n]
+    assert not [n for n in names if "thumbnail" in n]
+    assert only_briefing_custom_xml(exported)  # no bibliography stub
 
 
 def test_letter_paper_and_table_of_contents(tmp_path: Path, blank_findings) -> None:  # noqa: F811

@@ -105,6 +105,15 @@ def all_text(path: Path) -> str:
         )
 
 
+def only_briefing_custom_xml(path: Path) -> bool:
+    """True when every custom XML item is Briefing's own identity part (issue 17), none a
+    template's or python-docx's bibliography stub."""
+    with zipfile.ZipFile(path) as archive:
+        items = [n for n in archive.namelist()
+                 if n.startswith("customXml/item") and "Props" not in n and n.endswith(".xml")]
+        return all(b"urn:x-briefing:export" in archive.read(n) for n in items)
+
+
 def paragraphs_text(part: object) -> list[str]:
     paragraphs = part._element.iter(f"{W}p")  # noqa: SLF001
     return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs]
@@ -152,8 +161,9 @@ def test_template_content_never_leaks(house: Path, tmp_path: Path) -> None:
         )
         with zipfile.ZipFile(out) as archive:
             names = set(archive.namelist())
-        leaked = r"comment|people|customXml|glossary|thumbnail|custom\.xml"
+        leaked = r"comment|people|glossary|thumbnail|custom\.xml"
         assert not {n for n in names if re.search(leaked, n)}
+        assert only_briefing_custom_xml(out)
         text = all_text(out)
         assert TEMPLATE_SECRET not in text
         assert "Template body text" not in text

@@ -77,6 +77,7 @@ def test_a_file_open_elsewhere_opens_read_only_and_is_never_written(qtbot, tmp_p
             assert not window.actions_[name].isEnabled(), name
         assert not window.inspector.isEnabled()
         assert not window.session.push(ops.RemoveSource("s1"))
+        qtbot.waitUntil(lambda: bool(dialog_log.errors))  # shown once the edit is undone
         assert "read-only" in dialog_log.errors[-1][1]
         assert window.session.doc.source("s1").title == seed_doc.sources[0].title
         window.close()

@@ -29,7 +29,8 @@ EXPECTED = {
         "quote": "The numbers have always told us the river is shrinking",
         "speaker": "Sen. Ada Morrow",
         "detail": "an independent member of the Senate agriculture committee",
-        "label": "Sen. Ada Morrow, in a phone interview",
+        "label": ("Sen. Ada Morrow, an independent member of the Senate agriculture committee, "
+                  "in a phone interview"),
         "later": "The towns downstream think they're next.",
         "lead": (
             "the Kestrel Basin reservoirs will not refill before next summer",
@@ -44,7 +45,7 @@ EXPECTED = {
         "others": [
             ("the upstream state wants to avoid a wider dispute",
              "Water Authority Director Miriam Castell"),
-            ("What will this plan actually put in our canals?", "Field"),
+            ("What will this plan actually put in our canals?", "Agriculture Minister Jonas Field"),
             ("The envoys saw upstream negotiators in Geneva", "a finance ministry official"),
             ("alternatives remain under study", "other engineers"),
         ],
@@ -53,7 +54,8 @@ EXPECTED = {
         "quote": "The intelligence has always been that Putin wants more",
         "speaker": "Rep. Mike Quigley",
         "detail": "a Democratic member of the House Intelligence Committee",
-        "label": "Rep. Mike Quigley, in an interview",
+        "label": ("Rep. Mike Quigley, a Democratic member of the House Intelligence Committee, "
+                  "in an interview"),
         "later": "The Baltics think they're first.",
         "lead": (
             "Putin has not abandoned his goal of seizing all of Ukraine",
@@ -68,7 +70,7 @@ EXPECTED = {
         "others": [
             ("Russia seeks to avoid a larger European war",
              "Director of National Intelligence Tulsi Gabbard"),
-            ("What will these security guarantees actually do?", "Zelenskyy"),
+            ("What will these security guarantees actually do?", "President Volodymyr Zelenskyy"),
             ("The envoys met with Ukrainian negotiators in Miami", "a White House official"),
             ("alternatives remain under examination", "other diplomats"),
         ],
