@@ -83,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
         help=".md only: footnotes (default) or pandoc [@key] citations plus OUTPUT.csl.json",
     )
     p_export.add_argument(
+        "--bibliography", choices=("embedded", "file"), default="embedded",
+        help="with --citations pandoc: CSL items in the front matter (default) or in "
+        "OUTPUT.csl.json beside it",
+    )
+    p_export.add_argument(
         "--override-marking",
         action="store_true",
         help="export although the classification is below a portion mark (banner raised; "
@@ -228,6 +233,7 @@ def _export(args: argparse.Namespace) -> int:
             show_estimates=args.show_confidence,
             sourcing_summary=args.sourcing_summary,
             citations=args.citations,
+            bibliography=args.bibliography,
             note_form=args.note_form,
             ibid=args.ibid,
             paper=args.paper,
@@ -245,7 +251,7 @@ def _export(args: argparse.Namespace) -> int:
             allow_underclassified=args.override_marking,
         )
     print(f"wrote {target}")
-    if args.citations == "pandoc":
+    if args.citations == "pandoc" and args.bibliography == "file":
         from briefing.export.csl import bibliography_path
 
         print(f"wrote {bibliography_path(target)}")

@@ -177,7 +177,8 @@ def test_examples_on_the_sample_run_as_the_guide_says(tmp_path: Path) -> None:
             check_shown = True
     assert check_shown
     for name in ("Sample.docx", "Sample.md", "Sample.html", "Sample.json",
-                 "Sample-cited.md", "Sample-cited.csl.json", "Weekly.briefing"):
+                 "Sample-cited.md", "Sample-cited2.md", "Sample-cited2.csl.json",
+                 "Weekly.briefing"):
         assert (tmp_path / name).stat().st_size > 0, name
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from briefing.checks.findings import Finding, make_finding
 from briefing.checks.snapshot import Context
 from briefing.core.model import Section
 
 
-def _has_content(section: Section, claims: dict) -> bool:
+def _has_content(section: Section, claims: Mapping[str, object]) -> bool:
     """True when *section* or a section under it holds a block an export would show."""
     for block in section.blocks:
         if block.claim is None:

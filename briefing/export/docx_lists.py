@@ -9,6 +9,8 @@ cannot create one); the template's own definitions are left as they are.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document as WordDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -21,7 +23,7 @@ HANGING_TWIPS = 425
 """The number's place left of the entry: 0.75 cm, room for "100."."""
 
 
-def _numbering(document: WordDocument):  # noqa: ANN202 - lxml element
+def _numbering(document: WordDocument) -> Any:  # an lxml element
     part = document.part
     for rel in part.rels.values():
         if rel.reltype == RT.NUMBERING and not rel.is_external:
@@ -33,7 +35,7 @@ def _numbering(document: WordDocument):  # noqa: ANN202 - lxml element
     return element
 
 
-def _next_id(numbering, tag: str, attribute: str) -> int:  # noqa: ANN001
+def _next_id(numbering: Any, tag: str, attribute: str) -> int:
     ids = [int(e.get(qn(attribute))) for e in numbering.findall(qn(tag))
            if (e.get(qn(attribute)) or "").isdigit()]
     return max(ids, default=0) + 1

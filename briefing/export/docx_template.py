@@ -21,6 +21,7 @@ even-page ones included; what the template put there stays.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as WordDocument
@@ -61,7 +62,8 @@ def open_template(reference_doc: str | Path | None) -> WordDocument:
 def _load(path: Path) -> WordDocument:
     from briefing.export.template_guard import read_template
 
-    return read_template(path)
+    document: WordDocument = read_template(path)
+    return document
 
 
 def _keep_only_the_look(document: WordDocument) -> None:
@@ -76,7 +78,7 @@ def _keep_only_the_look(document: WordDocument) -> None:
             settings.remove(element)
 
 
-def _banner_paragraph(banner: str, style_id: str) -> object:
+def _banner_paragraph(banner: str, style_id: str) -> Any:
     return parse_xml(
         f"<w:p {nsdecls('w')}><w:pPr><w:pStyle w:val={quoteattr(style_id)}/>{_BANNER_SPACING}"
         f'<w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr>'
@@ -84,10 +86,10 @@ def _banner_paragraph(banner: str, style_id: str) -> object:
     )
 
 
-def _header_footer_parts(document: WordDocument) -> list[tuple[object, bool]]:
+def _header_footer_parts(document: WordDocument) -> list[tuple[Any, bool]]:
     """(header or footer, is_header) for every page kind each section shows."""
     odd_even = document.settings.odd_and_even_pages_header_footer
-    parts: list[tuple[object, bool]] = []
+    parts: list[tuple[Any, bool]] = []
     for section in document.sections:
         kinds = [(section.header, True), (section.footer, False)]
         if section.different_first_page_header_footer:
@@ -98,7 +100,7 @@ def _header_footer_parts(document: WordDocument) -> list[tuple[object, bool]]:
     return parts
 
 
-def _is_empty_paragraph(element: object) -> bool:
+def _is_empty_paragraph(element: Any) -> bool:
     return element.tag == qn("w:p") and all(c.tag == qn("w:pPr") for c in element)
 
 

@@ -66,6 +66,9 @@ class ExportOptions:
     """Word, without a house template: "a4" or "letter"; None means from the locale."""
     contents: bool = False
     """Word: a table of contents (a field Word fills when the document is updated)."""
+    bibliography: str = "embedded"
+    """Markdown with pandoc citations: the CSL items "embedded" in the front matter
+    (``references:``, the default) or in a "file" beside it (``OUT.csl.json``)."""
     citations: str = "notes"
     """Markdown only: "notes" (``[^n]`` footnotes) or "pandoc" (``[@key, locator]``
     citations plus a CSL-JSON bibliography beside the file)."""

@@ -116,12 +116,17 @@ def _yaml_string(text: str) -> str:
     return json.dumps(escape(text), ensure_ascii=False)
 
 
-def front_matter(ir: ExportIR, *, full: bool = True, bibliography: str = "") -> list[str]:
-    """YAML front matter: title, author, date, classification (when *full*) and the
-    CSL-JSON *bibliography* file name (pandoc resolves it beside the .md)."""
+def front_matter(
+    ir: ExportIR, *, full: bool = True, bibliography: str = "", references: str = ""
+) -> list[str]:
+    """YAML front matter: title, author, date, classification (when *full*), and the
+    CSL-JSON *bibliography* file name (pandoc resolves it from its working folder) or
+    the embedded *references*."""
     lines = ["---"]
     if bibliography:
         lines.append(f"bibliography: {_yaml_string(bibliography)}")
+    if references:
+        lines.append(references)
     if not full:
         lines.append("---")
         return ["\n".join(lines)]
@@ -157,19 +162,23 @@ def render_markdown(
     banner: bool = True,
     citation_keys: dict[str, str] | None = None,
     bibliography: str = "",
+    references: str = "",
 ) -> str:
     """The whole Markdown file for *ir* (``banner=False`` leaves the banner to a wrapper).
 
-    With *citation_keys* (source id → key) claims cite pandoc-style and
-    *bibliography* names the CSL-JSON file in the front matter.
+    With *citation_keys* (source id → key) claims cite pandoc-style, the front
+    matter always holds the title block, and either *references* (a YAML
+    ``references:`` entry) or *bibliography* (the CSL-JSON file's name) says
+    where the cited items are.
     """
     pandoc = citation_keys is not None
+    full = with_front_matter or pandoc
     blocks: list[str] = []
-    if with_front_matter or pandoc:
-        blocks += front_matter(ir, full=with_front_matter, bibliography=bibliography)
-    if not with_front_matter:
+    if full:
+        blocks += front_matter(ir, full=True, bibliography=bibliography, references=references)
+    else:
         blocks += _title_block(ir)
-    offset = 0 if with_front_matter or not ir.title else 1
+    offset = 0 if full or not ir.title else 1
     if banner and ir.banner:
         blocks.insert(1 if with_front_matter or pandoc else 0, escape(ir.banner))
     notes = {n.number: n for n in ir.notes}

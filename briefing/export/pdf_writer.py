@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core.errors import FileProblem
-from briefing.export.html_writer import NOTE_SEPARATOR, segments_html, text_html
+from briefing.export.html_writer import segments_html, text_html
 from briefing.export.ir import (
     NOTES_HEADING,
     SOURCES_HEADING,
@@ -32,6 +32,7 @@ from briefing.export.ir import (
     Heading,
     Paragraph,
 )
+from briefing.export.markdown_writer import NOTE_SEPARATOR
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 UNAVAILABLE = (

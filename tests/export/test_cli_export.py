@@ -18,7 +18,8 @@ SMALL = FIXTURES / "small.json"
 
 
 def test_pandoc_citations_write_markdown_and_csl_json(tmp_path: Path) -> None:
-    result = run_cli("export", str(SMALL), "-o", "brief.md", "--citations", "pandoc", cwd=tmp_path)
+    result = run_cli("export", str(SMALL), "-o", "brief.md", "--citations", "pandoc",
+                     "--bibliography", "file", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["wrote brief.md", "wrote brief.csl.json"]
     text = (tmp_path / "brief.md").read_text(encoding="utf-8")

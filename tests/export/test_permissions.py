@@ -51,6 +51,6 @@ def test_overwriting_keeps_the_existing_mode(tmp_path: Path, umask) -> None:
 def test_pandoc_markdown_and_its_bibliography_follow_the_umask(tmp_path: Path, umask) -> None:
     umask(0o002)
     out = export_document(small_document(), tmp_path / "cites.md",
-                          options=ExportOptions(citations="pandoc"))
+                          options=ExportOptions(citations="pandoc", bibliography="file"))
     assert _mode(out) == 0o664
     assert _mode(tmp_path / "cites.csl.json") == 0o664
