@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import Any
 
-from briefing.core.vocab import ClaimKind, ClaimStatus, NoteForm, NoteStyle, SourceKind
+from briefing.core.vocab import ClaimKind, ClaimStatus, NoteStyle, SourceKind
 
 Extra = dict[str, Any]
 
@@ -126,8 +126,9 @@ class BriefingInfo:
     classification: str = ""
     caveats: str = ""
     note_style: str = NoteStyle.FOOTNOTES.value
-    note_form: str = NoteForm.SHORT.value
-    """Later notes to a source: "short" (after a first note in full) or "full" (always)."""
+    note_form: str = ""
+    """Later notes to a source: "full" (always in full) or "short" (after a first note in
+    full); empty means short."""
     citation_style: str = ""
     extra: Extra = field(default_factory=dict)
 

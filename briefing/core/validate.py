@@ -118,7 +118,7 @@ def check_claim(claim: Claim) -> None:
 
 def check_info(info: BriefingInfo) -> None:
     _check_choice(info.note_style, NoteStyle, "briefing note_style")
-    _check_choice(info.note_form, NoteForm, "briefing note_form")
+    _check_choice(info.note_form, NoteForm, "briefing note_form", allow_empty=True)
     scheme = info.marking_scheme
     if isinstance(scheme, tuple):
         if not scheme:

@@ -10,6 +10,7 @@ page.
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -188,4 +189,6 @@ def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | No
     _write_properties(document, ir)
     truthful_app_properties(document)
     install_identity(document, ir)
-    document.save(str(path))
+    package = io.BytesIO()  # zipped in memory: a failing disk never meets a half-open zip
+    document.save(package)
+    Path(path).write_bytes(package.getvalue())

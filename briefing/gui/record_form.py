@@ -59,10 +59,8 @@ SOURCE_FIELDS = (
     Field("notes", "&Notes", "text"),
 )
 
-NOTE_FORM_CHOICES = (
-    ("Short after the first (speaker; short title, locator)", NoteForm.SHORT.value),
-    ("In full every time", NoteForm.FULL.value),
-)
+NOTE_FORM_SHORT = "Short after the first (speaker; short title, locator)"
+NOTE_FORM_CHOICES = (("In full every time", NoteForm.FULL.value),)
 
 INFO_FIELDS = (
     Field("title", "&Title"),
@@ -75,7 +73,7 @@ INFO_FIELDS = (
     Field("caveats", "Ca&veats"),
     Field("note_style", "&Notes as", "choice",
           tuple((n.value.capitalize(), n.value) for n in NoteStyle)),
-    Field("note_form", "&Later notes", "choice", NOTE_FORM_CHOICES),
+    Field("note_form", "&Later notes", "choice", NOTE_FORM_CHOICES, NOTE_FORM_SHORT),
 )
 
 

@@ -98,7 +98,7 @@ def test_definitions_follow_reference_order_one_label_each(tmp_path: Path) -> No
     refs = [line for line in text.splitlines() if line.startswith("[^")]
     assert [r.split("]")[0] for r in refs] == ["[^1", "[^2", "[^3"]
     assert text.count("[^2]") == 2  # one reference, one definition
-    assert "two weeks\\.[^1],[^2]" in text
+    assert "two weeks.[^1],[^2]" in text
 
 
 def test_banner_heads_and_foots_a_marked_briefing() -> None:
@@ -126,3 +126,41 @@ def test_estimates_are_off_by_default() -> None:
     assert "confidence" not in text
     shown = render_markdown(build_ir(small_document(), ExportOptions(show_estimates=True)))
     assert "\\[55–80&#37;; moderate confidence\\]" in shown  # "likely" is in the sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "markdown"),
+    [
+        ("On 2025-12-21 the U.S. envoy met well-known officials.",
+         "On 2025-12-21 the U.S. envoy met well-known officials."),
+        ("- not a list item", "\\- not a list item"),
+        ("+ nor this", "\\+ nor this"),
+        ("# nor a heading", "\\# nor a heading"),
+        ("1986. A year, not a list", "1986\\. A year, not a list"),
+        ("iv. Nor a roman list", "iv\\. Nor a roman list"),
+        ("Dashes -- and dots... stay", "Dashes \\-\\- and dots\\.\\.\\. stay"),
+        ("Visit www.port.test today", "Visit www\\.port.test today"),
+        ("Ticket #", "Ticket \\#"),
+    ],
+)
+def test_only_what_a_reader_would_interpret_is_escaped(text: str, markdown: str) -> None:
+    assert escape(text) == markdown
+    for reader in READERS.values():
+        assert reader(f"{escape(text)}[^1]\n\n[^1]: {escape(text)}\n") == [(text, [text])]
+
+
+BLOCK_STARTS = st.text(alphabet=st.sampled_from(list("-+#.1iIvx ()wW:a'")), min_size=1,
+                       max_size=12).map(clean_line).filter(bool)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(BLOCK_STARTS, min_size=1, max_size=4))
+def test_block_starts_stay_literal_in_every_flavour(texts: list[str]) -> None:
+    source = "\n\n".join(f"{escape(t)}[^{i}]" for i, t in enumerate(texts, start=1))
+    source += "\n\n" + "\n".join(f"[^{i}]: {escape(t)}" for i, t in enumerate(texts, start=1))
+    expected = [(t, [t]) for t in texts]
+    for reader in READERS.values():
+        assert reader(source) == expected
+    for flavour in ("markdown", "gfm", "commonmark_x"):
+        read = pypandoc.convert_text(source, "json", format=flavour)
+        assert readers.pandoc_paragraphs(json.loads(read)) == expected, flavour

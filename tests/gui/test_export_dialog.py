@@ -160,12 +160,12 @@ def test_note_form_is_kept_in_the_briefing_and_chosen_in_the_dialog(qtbot, tmp_p
     window = open_window(qtbot, sample_document())
     window.inspector.show_briefing()
     box = window.inspector.briefing_form.widgets["note_form"]
-    assert box.isVisible() and box.currentData() == "short"
+    assert box.isVisible() and box.currentData() == ""  # short after the first (default)
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Down)  # "In full every time"
     assert window.session.doc.info.note_form == "full"
     window.session.undo_stack.undo()
-    assert window.session.doc.info.note_form == "short" and box.currentData() == "short"
+    assert window.session.doc.info.note_form == "" and box.currentData() == ""
     window.session.undo_stack.redo()
     assert box.currentData() == "full"
 
