@@ -49,7 +49,7 @@ test-lowest:
 	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)/bin/python \
 		--resolution lowest-direct --reinstall-package briefing -e '.[test]'
 	$(LOWEST)/bin/uv pip list --python $(LOWEST)/bin/python | grep -iE \
-		'^(pyside6-essentials|python-docx|markdown|jsonschema|fastjsonschema|charset-normalizer|pypdf|bibtexparser|pylatexenc|lxml) '
+		'^(pyside6-essentials|python-docx|markdown|jsonschema|fastjsonschema|charset-normalizer|pypdf|bibtexparser|pylatexenc|lxml|rapidfuzz) '
 	BRIEFING_HYPOTHESIS=ci QT_QPA_PLATFORM=offscreen $(LOWEST)/bin/python -m pytest -p no:cacheprovider
 
 bench: $(STAMP) bytecode

@@ -21,6 +21,7 @@ from benchmarks import (
     editor_bench,
     export_bench,
     ingest_bench,
+    received_bench,
     responsive_bench,
     review_bench,
     store_bench,
@@ -50,6 +51,7 @@ def full_stages() -> list[Stage]:
         lambda tmp: deps_bench.anchor_figures(),
         lambda tmp: attribution_bench.attribution_figures(),
         lambda tmp: review_bench.review_figures(tmp),
+        lambda tmp: received_bench.received_figures(tmp / large, tmp),
     ]
 
 
@@ -78,6 +80,8 @@ def quick_stages() -> list[Stage]:
         lambda tmp: deps_bench.anchor_figures(4, 3, repeat=1),
         lambda tmp: attribution_bench.attribution_figures(megabytes=1, suggestions=3),
         lambda tmp: review_bench.review_figures(tmp, 20, 5, 5, runs=1),
+        lambda tmp: received_bench.received_figures(tmp / large, tmp, repeat=1, entries=50,
+                                                    megabytes=1),
     ]
 
 

@@ -44,7 +44,8 @@ RENDERED_PAGES = frozenset(
 )
 """Exported pages rendered by LibreOffice (docs/tools/render_exports.py), not the editor."""
 EXPECTED_IMAGES = (
-    frozenset({"board.png", "reader.png", "inspector.png"}) | PENDING_IMAGES | RENDERED_PAGES
+    frozenset({"board.png", "reader.png", "inspector.png", "speakers-reader.png",
+               "speakers-inspector.png"}) | PENDING_IMAGES | RENDERED_PAGES
 )
 
 
@@ -133,10 +134,10 @@ OPTION = re.compile(r"(?:(?<=\s)|(?<=\[))(--?[A-Za-z][\w-]*)")
 def test_every_command_line_in_the_guide_is_accepted() -> None:
     lines = cli_lines(section("4. The command line")) + cli_lines(section("6. Files"))
     assert len(lines) >= 15
-    commands = re.findall(r"^    (\w+) ", help_text(None), re.MULTILINE)
+    commands = re.findall(r"^    ([\w-]+)\s", help_text(None), re.MULTILINE)
     for line in lines:
         words = line.split("#")[0].split()
-        command = words[1] if len(words) > 1 and re.fullmatch("[a-z]+", words[1]) else None
+        command = words[1] if len(words) > 1 and re.fullmatch("[a-z][a-z-]*", words[1]) else None
         if command is not None:
             assert command in commands, f"{line!r}: briefing has no command {command!r}"
         usage = help_text(command)

@@ -27,7 +27,8 @@ def identified(info: BriefingInfo) -> BriefingInfo:
     if info.extra.get(ID_FIELD):
         return info
     extra = {**info.extra, ID_FIELD: str(uuid.uuid4())}
-    return evolve(info, extra=extra)
+    fresh: BriefingInfo = evolve(info, extra=extra)
+    return fresh
 
 
 def ensure_document_id(doc: Document) -> str:

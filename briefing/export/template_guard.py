@@ -21,7 +21,7 @@ import docx
 from docx.oxml.ns import qn
 
 from briefing.core.errors import FileProblem
-from briefing.ingest.common import open_regular
+from briefing.core.reading import open_regular
 from briefing.ingest.word import check_zip
 
 MAX_TEMPLATE_BYTES = 64 << 20

@@ -46,7 +46,7 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole
 STATUS = {"accepted": "Accepted", "rejected": "Rejected", "resolved": "Resolved",
           "noted": "Kept as note", "": ""}
 NOTE_KINDS = frozenset({"comment", "note-edit", "note-deleted", "reference-removed",
-                        "note-added"})
+                        "note-added", "join"})
 
 
 def diff_html(before: str, after: str) -> str:
@@ -159,10 +159,12 @@ class ReviewPane(QWidget):
             self._show_current()
 
     def _rows(self) -> list[QTreeWidgetItem]:
-        rows = []
+        rows: list[QTreeWidgetItem] = []
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
-            rows += [group.child(i) for i in range(group.childCount())]
+            if group is not None:
+                rows += [row for i in range(group.childCount())
+                         if (row := group.child(i)) is not None]
         return rows
 
     def _refresh_status(self, *_args: object) -> None:
@@ -180,13 +182,15 @@ class ReviewPane(QWidget):
         item = self.current_item()
         decided = decisions(self.session.doc, self.review).get(item.key, "") if item else ""
         open_ = item is not None and not decided and not self.session.read_only
-        heading_gone = item is not None and item.kind == "delete" and item.block_kind == "heading"
-        self.buttons["accept"].setEnabled(open_ and item.changes_text and not heading_gone)
+        kind = item.kind if item is not None else ""
+        heading_gone = kind == "delete" and item is not None and item.block_kind == "heading"
+        changes = item is not None and bool(item.changes_text)
+        self.buttons["accept"].setEnabled(open_ and changes and not heading_gone)
         self.buttons["reject"].setEnabled(open_)
-        self.buttons["resolve"].setEnabled(open_ and (item.kind in NOTE_KINDS or heading_gone))
-        self.buttons["note"].setEnabled(open_ and item.kind in NOTE_KINDS
+        self.buttons["resolve"].setEnabled(open_ and (kind in NOTE_KINDS or heading_gone))
+        self.buttons["note"].setEnabled(open_ and kind in NOTE_KINDS and item is not None
                                         and item.claim_id is not None)
-        self.buttons["remove_citation"].setEnabled(open_ and item.kind == "reference-removed")
+        self.buttons["remove_citation"].setEnabled(open_ and kind == "reference-removed")
         self.buttons["accept_all"].setEnabled(self.reviewer.count() > 0
                                               and not self.session.read_only)
         self.detail.setHtml(self._detail_html(item, decided) if item else "")
@@ -213,6 +217,9 @@ class ReviewPane(QWidget):
             body += "".join(f"<p>↳ <b>{escape(r.author)}</b>: {escape(r.text)}</p>"
                             for r in item.replies)
             return head + body
+        if item.kind == "join":
+            head += ("<p>The reviewer joined this paragraph with the next one. Merge them in "
+                     "the Outline if you agree, then resolve this item.</p>")
         if item.kind == "delete" and item.block_kind == "heading":
             head += ("<p>A section is not removed from a review: resolve this item, and "
                      "remove the section in the Outline if you agree.</p>")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from typing import BinaryIO
 
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.core.model import Source
+from briefing.core.reading import open_regular
 
 Progress = Callable[[int, int], "bool | None"]
 """``progress(done, total)`` — return ``False`` to cancel the import."""
@@ -102,29 +102,6 @@ def read_file(path: Path, progress: Progress | None = None) -> bytes:
     if not data:
         raise FileProblem(path, "is empty")
     return data
-
-
-def open_regular(path: Path) -> BinaryIO:
-    """*path* opened for reading if it is a regular file (FileProblem otherwise).
-
-    The open does not block on a FIFO (``O_NONBLOCK``), and the check is made on the
-    opened file, so a swapped symlink cannot slip a device in between.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(21, "Is a directory", str(path))
-        if not stat.S_ISREG(mode):
-            raise FileProblem(path, "is not a regular file (a device, pipe or socket); "
-                              "only files can be imported")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _too_large(path: Path) -> FileProblem:

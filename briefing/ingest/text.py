@@ -121,7 +121,9 @@ def text_source(
     data: bytes, path: Path, *, source_id: str, provenance: Provenance, markdown: bool
 ) -> Source:
     """A Source for a .txt or .md file: the whole text; Markdown rendered (markdown_text)."""
-    text = clean_text(decode_text(data, path))
+    from briefing.ingest.text_stream import decode_clean
+
+    text = decode_clean(data, path)  # clean_text(decode_text(...)), with a bounded peak
     meta = markdown_metadata(text) if markdown else {}
     if markdown:
         front = _FRONT.match(text)

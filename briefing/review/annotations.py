@@ -10,7 +10,10 @@ paragraph.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from lxml import etree
 
@@ -19,9 +22,21 @@ from briefing.review.items import UNKNOWN_REVIEWER, Reply, ReviewItem
 from briefing.review.layout import Layout
 from briefing.review.proposals import author_view, change_authors, received_text, where_fields
 from briefing.review.snapshot import SnapBlock, Snapshot
-from briefing.review.wordxml import W14, Para, W, body_paragraphs, plain_text, read_paragraph
+from briefing.review.wordxml import (
+    W14,
+    NoteRef,
+    Para,
+    W,
+    body_paragraphs,
+    plain_text,
+    read_paragraph,
+)
 
 W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+Owner = tuple[SnapBlock, int | None]
+"""The claim block a note belongs to and its exported number (None: added by the reviewer)."""
+Position = tuple[int, int]
+"""(paragraph index, offset in its accepted text)."""
 MAX_WORDS = 2000
 
 
@@ -37,7 +52,11 @@ def read_notes(root: etree._Element | None, tag: str) -> dict[str, list[Para]]:
     return notes
 
 
-def _joined(paras: list[Para], view) -> str:
+def _view_of(para: Para, author: str) -> str:
+    return author_view(para, author)
+
+
+def _joined(paras: list[Para], view: Callable[[Para], str]) -> str:
     return normalise("\n".join(view(p) for p in paras))
 
 
@@ -81,10 +100,12 @@ def note_items(
     return items, owner
 
 
-def _pair(block: SnapBlock, kept, notes, snap: Snapshot) -> dict:
+def _pair(
+    block: SnapBlock, kept: list[NoteRef], notes: dict[str, list[Para]], snap: Snapshot
+) -> dict[int, NoteRef]:
     if len(kept) == len(block.refs):
         return dict(zip(block.refs, kept, strict=True))
-    pairs = {}
+    pairs: dict[int, NoteRef] = {}
     free = list(kept)
     for number in block.refs:
         wanted = normalise(snap.notes[number].text) if number in snap.notes else ""
@@ -99,7 +120,9 @@ def _pair(block: SnapBlock, kept, notes, snap: Snapshot) -> dict:
     return pairs
 
 
-def _note_text_items(note: list[Para] | None, common: dict, last_author: str) -> list[ReviewItem]:
+def _note_text_items(
+    note: list[Para] | None, common: dict[str, Any], last_author: str
+) -> list[ReviewItem]:
     if note is None:
         return [ReviewItem("note-deleted", "untracked", last_author, **common)]
     received = _joined(note, received_text)
@@ -114,7 +137,7 @@ def _note_text_items(note: list[Para] | None, common: dict, last_author: str) ->
         for author, date in change_authors(para):
             authors.setdefault(author, date)
     for author, date in authors.items():
-        after = _joined(note, lambda p, a=author: author_view(p, a))
+        after = _joined(note, partial(_view_of, author=author))
         if after != received:
             kind = "note-deleted" if not accepted and not after else "note-edit"
             items.append(ReviewItem(kind, "tracked", author, date=date,
@@ -132,7 +155,7 @@ class _Comment:
 
 
 def _comments(root: etree._Element | None) -> dict[str, _Comment]:
-    found = {}
+    found: dict[str, _Comment] = {}
     if root is None:
         return found
     for comment in root.iter(f"{W}comment"):
@@ -149,21 +172,24 @@ def _comments(root: etree._Element | None) -> dict[str, _Comment]:
 
 def _threads(root: etree._Element | None) -> tuple[dict[str, str], set[str]]:
     """paraId → parent paraId, and the paraIds marked done."""
-    parents, done = {}, set()
+    parents: dict[str, str] = {}
+    done: set[str] = set()
     if root is None:
         return parents, done
     for entry in root.iter(f"{W15}commentEx"):
         para_id = entry.get(f"{W15}paraId") or ""
-        if entry.get(f"{W15}paraIdParent"):
-            parents[para_id] = entry.get(f"{W15}paraIdParent")
+        parent = entry.get(f"{W15}paraIdParent")
+        if parent:
+            parents[para_id] = parent
         if entry.get(f"{W15}done") in ("1", "true"):
             done.add(para_id)
     return parents, done
 
 
 def comment_items(
-    paras: list[Para], snap: Snapshot, layout: Layout, parts: dict,
-    note_paras: dict[str, list[Para]], note_owner: dict,
+    paras: list[Para], snap: Snapshot, layout: Layout,
+    parts: dict[str, etree._Element | None], note_paras: dict[str, list[Para]],
+    note_owner: dict[str, Owner],
 ) -> list[ReviewItem]:
     comments = _comments(parts.get("comments"))
     if not comments:
@@ -190,9 +216,9 @@ def comment_items(
     return items
 
 
-def _anchors(paras: list[Para]) -> dict[str, list]:
+def _anchors(paras: list[Para]) -> dict[str, list[Position | None]]:
     """Comment id → [start (para, offset), end (para, offset)] in the body."""
-    found: dict[str, list] = {}
+    found: dict[str, list[Position | None]] = {}
     for i, para in enumerate(paras):
         for cid, offset in para.comment_starts.items():
             found.setdefault(cid, [None, None])[0] = (i, offset)
@@ -204,9 +230,11 @@ def _anchors(paras: list[Para]) -> dict[str, list]:
     return found
 
 
-def _note_anchors(note_paras: dict[str, list[Para]], owner: dict) -> dict[str, tuple]:
+def _note_anchors(
+    note_paras: dict[str, list[Para]], owner: dict[str, Owner]
+) -> dict[str, tuple[Para, Owner | None]]:
     """Comment id → (its note paragraph, the (block, note number) owning the note)."""
-    found = {}
+    found: dict[str, tuple[Para, Owner | None]] = {}
     for note_id, note in note_paras.items():
         for para in note:
             for cid in [*para.comment_starts, *para.comment_refs]:
@@ -214,7 +242,7 @@ def _note_anchors(note_paras: dict[str, list[Para]], owner: dict) -> dict[str, t
     return found
 
 
-def _words(paras: list[Para], start: tuple, end: tuple | None) -> str:
+def _words(paras: list[Para], start: Position, end: Position | None) -> str:
     if end is None or end < start:
         return ""
     (p1, o1), (p2, o2) = start, end
@@ -226,12 +254,15 @@ def _words(paras: list[Para], start: tuple, end: tuple | None) -> str:
     return "\n".join(pieces)
 
 
-def _place(cid, anchors, paras, layout: Layout, snap: Snapshot, note_anchor) -> tuple[dict, str]:
+def _place(
+    cid: str, anchors: dict[str, list[Position | None]], paras: list[Para], layout: Layout,
+    snap: Snapshot, note_anchor: dict[str, tuple[Para, Owner | None]],
+) -> tuple[dict[str, Any], str]:
     """Where comment *cid* is anchored (block fields, for the item) and the words it covers."""
     if cid in note_anchor:
         para, owner = note_anchor[cid]
-        start = para.comment_starts.get(cid, 0)
-        words = para.accepted[start : para.comment_ends.get(cid, len(para.accepted))]
+        begin = para.comment_starts.get(cid, 0)
+        words = para.accepted[begin : para.comment_ends.get(cid, len(para.accepted))]
         if owner is None:
             return {}, words
         block, number = owner

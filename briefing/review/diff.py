@@ -72,14 +72,17 @@ def patch(current: str, before: str, after: str) -> str | None:
         if tag == "equal":
             continue
         if i1 < i2:
-            span = [mapping.get(i) for i in range(i1, i2)]
-            if None in span or any(y != x + 1 for x, y in zip(span, span[1:], strict=False)):
+            if any(i not in mapping for i in range(i1, i2)):
                 return None
-            start, end = span[0], span[-1] + 1  # type: ignore[operator]
+            span = [mapping[i] for i in range(i1, i2)]
+            if any(y != x + 1 for x, y in zip(span, span[1:], strict=False)):
+                return None
+            start, end = span[0], span[-1] + 1
         else:
-            start = end = _anchor(mapping, i1, len(tb), len(tc))  # type: ignore[assignment]
-            if start is None:
+            anchor = _anchor(mapping, i1, len(tb), len(tc))
+            if anchor is None:
                 return None
+            start = end = anchor
         if start < position:
             return None
         out += tc[position:start] + ta[j1:j2]

@@ -20,6 +20,7 @@ KIND_LABELS = {
     "note-deleted": "Note deleted",
     "reference-removed": "Note reference removed",
     "note-added": "Note added",
+    "join": "Paragraphs joined",
 }
 TEXT_KINDS = frozenset({"edit", "rename", "delete", "move", "new"})
 """Kinds whose acceptance changes the briefing (the others are resolved or kept as notes)."""

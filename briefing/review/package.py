@@ -10,6 +10,7 @@ External relationships (linked images, templates) are never followed.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -19,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from briefing.core.errors import FileProblem
+from briefing.core.reading import open_regular
 from briefing.ingest.common import MAX_DECOMPRESSED
 from briefing.ingest.word import check_zip
 
@@ -53,14 +55,17 @@ class Package:
     parts: dict[str, etree._Element | None]
     custom_xml: list[bytes]
     warnings: list[str] = field(default_factory=list)
+    sha256: str = ""
 
 
 def read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise FileProblem(path, f"is too large to be a reviewed briefing ({size >> 20} MB)")
-        return path.read_bytes()
+        with open_regular(path) as handle:  # no device, FIFO or socket (issue 19)
+            data = handle.read(MAX_FILE + 1)
+        if len(data) > MAX_FILE:
+            raise FileProblem(path, f"is too large to be a reviewed briefing "
+                              f"(over {MAX_FILE >> 20} MB)")
+        return data
     except FileNotFoundError:
         raise FileProblem(path, "no such file") from None
     except IsADirectoryError:
@@ -112,7 +117,7 @@ def open_package(path: str | Path) -> Package:
             if re.fullmatch(r"customXml/item\d+\.xml", n)
             and archive.getinfo(n).file_size <= MAX_PART
         ]
-    return Package(path, parts, custom, warnings)
+    return Package(path, parts, custom, warnings, hashlib.sha256(data).hexdigest())
 
 
 def _read_part(archive: zipfile.ZipFile, name: str, path: Path) -> etree._Element:

@@ -4,6 +4,7 @@ moves and new paragraphs, each tied to the block it concerns."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
 from briefing.review.diff import normalise
 from briefing.review.items import UNKNOWN_REVIEWER, ReviewItem
@@ -12,7 +13,7 @@ from briefing.review.snapshot import SnapBlock, Snapshot
 from briefing.review.wordxml import Para
 
 
-def where_fields(block: SnapBlock) -> dict:
+def where_fields(block: SnapBlock) -> dict[str, Any]:
     return {
         "block": block.name,
         "block_kind": block.kind,
@@ -126,6 +127,7 @@ def structure_items(
                        date=change.date if change else "", before=normalise(block.display),
                        text=text, **where_fields(block))
         )
+    items += _joins(paras, layout)
     order = sorted(((p.para, p.block) for p in layout.placed.values()), key=lambda x: x[0])
     sections = _section_of(order)
     found_headings = {b.section for _, b in order if b.kind == "heading"}
@@ -134,7 +136,27 @@ def structure_items(
     return items
 
 
-def _moves(order, sections, found_headings, layout, last_author) -> list[ReviewItem]:
+def _joins(paras: list[Para], layout: Layout) -> list[ReviewItem]:
+    """A paragraph mark deleted with tracking joins the block to the next paragraph: shown,
+    never applied (two cards cannot become one; the analyst merges by hand)."""
+    items = []
+    for placed in layout.placed.values():
+        change = paras[placed.para].mark_del
+        if change is None or change.move:
+            continue
+        following = layout.placed.get(layout.para_block.get(placed.para + 1, ""))
+        what = f"“{normalise(following.block.display)}”" if following else "the next paragraph"
+        items.append(ReviewItem(
+            "join", "tracked", change.author or UNKNOWN_REVIEWER, date=change.date,
+            before=normalise(placed.block.display), text=f"joined with {what}",
+            **where_fields(placed.block)))
+    return items
+
+
+def _moves(
+    order: list[tuple[int, SnapBlock]], sections: dict[str, str], found_headings: set[str],
+    layout: Layout, last_author: str,
+) -> list[ReviewItem]:
     items = []
     by_section: dict[str, list[SnapBlock]] = {}
     for _, block in order:
@@ -159,7 +181,10 @@ def _moves(order, sections, found_headings, layout, last_author) -> list[ReviewI
     return items
 
 
-def _new_paragraphs(paras, layout, order, sections, last_author) -> list[ReviewItem]:
+def _new_paragraphs(
+    paras: list[Para], layout: Layout, order: list[tuple[int, SnapBlock]],
+    sections: dict[str, str], last_author: str,
+) -> list[ReviewItem]:
     items = []
     for i in layout.new:
         para = paras[i]

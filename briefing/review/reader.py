@@ -8,7 +8,6 @@ Nothing here changes the document.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from lxml import etree
@@ -22,14 +21,14 @@ from briefing.review.annotations import comment_items, note_items, read_notes
 from briefing.review.diff import normalise
 from briefing.review.items import UNKNOWN_REVIEWER, Review, ReviewItem, keyed
 from briefing.review.layout import lay_out
-from briefing.review.package import open_package, read_bytes
+from briefing.review.package import open_package
 from briefing.review.proposals import edit_items, structure_items
 from briefing.review.snapshot import SnapBlock, Snapshot, find_snapshot
 from briefing.review.wordxml import W, body_paragraphs, read_paragraph
 
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-_KIND_RANK = {"rename": 0, "delete": 1, "move": 2, "edit": 3, "new": 4, "note-edit": 5,
+_KIND_RANK = {"rename": 0, "delete": 1, "join": 1, "move": 2, "edit": 3, "new": 4, "note-edit": 5,
               "note-deleted": 5, "reference-removed": 5, "note-added": 6, "comment": 7}
 
 
@@ -58,8 +57,7 @@ def read_review(doc: Document, path: str | Path) -> Review:
     items += comment_items(paras, snap, layout, package.parts, notes, owner)
     items = [keyed(i) for i in items]
     items.sort(key=lambda i: (i.order, _KIND_RANK.get(i.kind, 9), i.date))
-    digest = hashlib.sha256(read_bytes(path)).hexdigest()
-    return Review(path, digest, snap.document, snap.revision, snap.exported, last_author,
+    return Review(path, package.sha256, snap.document, snap.revision, snap.exported, last_author,
                   items, warnings, snap)
 
 

@@ -85,18 +85,6 @@ class Para:
             and not (p.delete is not None and p.delete.author == author)
         )
 
-    def changes(self) -> list[Change]:
-        found: dict[tuple, Change] = {}
-        for piece in self.pieces:
-            for change in (piece.ins, piece.delete):
-                if change is not None:
-                    found.setdefault((change.kind, change.author, change.date), change)
-        for ref in self.refs:
-            for change in (ref.ins, ref.delete):
-                if change is not None:
-                    found.setdefault((change.kind, change.author, change.date), change)
-        return list(found.values())
-
     @property
     def is_heading(self) -> bool:
         return self.style.lower().startswith(_HEADING_STYLES)

@@ -29,7 +29,7 @@ from briefing.store.records import (
     source_from_dict,
 )
 from briefing.store.row_checks import RecordProblem, check_records
-from briefing.store.untrusted import Watchdog, harden, hostile_problem
+from briefing.store.untrusted import Watchdog, harden, hostile_problem, open_budget
 
 COLUMNS = {
     "info": ("data",),
@@ -44,7 +44,7 @@ def read_clean(path: Path) -> Document:
     """The document's records, read as data only (raises FileProblem)."""
     check_header(path)
     watchdog = Watchdog()
-    watchdog.arm()
+    watchdog.arm(open_budget(path))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as error:

@@ -19,7 +19,13 @@ from briefing.core.errors import (
 from briefing.store.journal import hot_journal, refuse
 from briefing.store.provenance import Origin, origin_of
 from briefing.store.schema import APPLICATION_ID, SQLITE_MAGIC, current_version, migrate
-from briefing.store.untrusted import Watchdog, harden, hostile_problem, verify_schema
+from briefing.store.untrusted import (
+    Watchdog,
+    harden,
+    hostile_problem,
+    open_budget,
+    verify_schema,
+)
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -104,30 +110,41 @@ def _read_problem(path: Path, error: sqlite3.Error, watchdog: Watchdog) -> FileP
 
 def verify_recovered_copy(path: Path) -> Origin:
     """Replay the (vetted) hot journal on a private copy and verify the schema there, so
-    a journal that would write a trigger or a view into the file never runs on it."""
-    journal = path.with_name(path.name + "-journal")
-    with tempfile.TemporaryDirectory(prefix="briefing-verify-") as folder:
-        copy = Path(folder) / "copy.briefing"
+    a journal that would write a trigger or a view into the file never runs on it.  The
+    copy goes to the system's temporary folder, or beside the document if that is full."""
+    problem: OSError | None = None
+    for parent in (None, path.parent):
         try:
-            shutil.copyfile(path, copy)
-            shutil.copyfile(journal, copy.with_name(copy.name + "-journal"))
+            with tempfile.TemporaryDirectory(prefix=".briefing-verify-", dir=parent) as folder:
+                copy = Path(folder) / "copy.briefing"
+                shutil.copyfile(path, copy)
+                shutil.copyfile(path.with_name(path.name + "-journal"),
+                                copy.with_name(copy.name + "-journal"))
+                return _verify_copy(path, copy)
         except OSError as error:
-            raise FileProblem(path, f"cannot be checked ({describe_os_error(error)})") from None
-        watchdog = Watchdog()
-        watchdog.arm()
-        try:
-            conn = sqlite3.connect(copy, isolation_level=None)
-        except sqlite3.Error as error:
-            raise sqlite_problem(path, error) from None
-        try:
-            harden(conn, watchdog)
-            version = _identity(conn)[1]
-            verify_schema(conn, path, min(version, current_version()))
-            return origin_of(path, conn) if version else Origin(False, "")
-        except sqlite3.Error as error:
-            raise _read_problem(path, error, watchdog) from None
-        finally:
-            conn.close()
+            problem = error
+    reason = describe_os_error(problem) if problem else "no room for a copy"
+    raise FileProblem(path, f"was not closed cleanly and cannot be checked ({reason})")
+
+
+def _verify_copy(path: Path, copy: Path) -> Origin:
+    watchdog = Watchdog()
+    watchdog.arm(open_budget(copy))
+    try:
+        conn = sqlite3.connect(copy, isolation_level=None)
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from None
+    try:
+        harden(conn, watchdog)
+        app_id, version = _identity(conn)
+        if app_id != APPLICATION_ID:
+            raise NotABriefing(path, "is an SQLite database but not a Briefing document")
+        verify_schema(conn, path, min(version, current_version()))
+        return origin_of(path, conn) if version else Origin(False, "")
+    except sqlite3.Error as error:
+        raise _read_problem(path, error, watchdog) from None
+    finally:
+        conn.close()
 
 
 def _recover_hot_journal(path: Path) -> None:

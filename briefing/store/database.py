@@ -30,7 +30,7 @@ from briefing.store.provenance import ORIGIN_ACTION, Origin, clear_download_mark
 from briefing.store.row_checks import inconsistency
 from briefing.store.schema import migrate
 from briefing.store.search import SearchHit, run_search
-from briefing.store.untrusted import Watchdog, hostile_problem
+from briefing.store.untrusted import Watchdog, hostile_problem, open_budget
 
 
 class Store:
@@ -83,7 +83,7 @@ class Store:
         if lock is not None:
             lock.acquire()
         watchdog = Watchdog()
-        watchdog.arm()
+        watchdog.arm(open_budget(path))
         try:
             conn, origin = connect(path, readonly=readonly, watchdog=watchdog)
         except FileProblem:

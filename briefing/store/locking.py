@@ -150,6 +150,8 @@ class DocumentLock:
             raise self._refusal("it is a symbolic link (not made by Briefing); remove it")
         if not stat.S_ISREG(info.st_mode):
             raise self._refusal("it is not a regular file; remove it")
+        if info.st_nlink > 1:  # a hard link: truncating it would empty the other file
+            raise self._refusal("it is linked to another file (not made by Briefing); remove it")
         if self.platform.check_owner and info.st_uid != os.getuid():
             raise self._refusal(
                 f"it belongs to another user (uid {info.st_uid}), who may be editing the "

@@ -74,7 +74,10 @@ def _unreadable_record(conn: sqlite3.Connection) -> str:
                ("claim", "SELECT id, data FROM claims NOT INDEXED"))
     try:
         for kind, sql in queries:
-            for rid, data in conn.execute(sql):
+            rows = conn.execute(sql).fetchall()
+            if not rows and kind in ("the document's properties", "the outline"):
+                return f"{kind} {'are' if kind.endswith('properties') else 'is'} missing"
+            for rid, data in rows:
                 label = f"{kind} {rid!r}" if rid is not None else kind
                 problem = _json_problem(data, kind == "the outline")
                 if problem:

@@ -31,7 +31,10 @@ from briefing.core.text import collapse
 from briefing.store.schema import MIGRATIONS
 
 OPEN_BUDGET_S = 8.0
-"""Time an open (checks and reading every row) may take before it is called hostile."""
+"""Time an open (checks and reading every row) may take before it is called hostile..."""
+BUDGET_BYTES_PER_S = 25 << 20
+"""... plus a second for every 25 MB of file, so a large document on a slow disk is not
+taken for a hostile one (the hostile files the budget is for are refused long before)."""
 PROGRESS_STEPS = 20_000
 
 LIMITS = {
@@ -68,6 +71,14 @@ class Watchdog:
             self.fired = True
             return 1
         return 0
+
+
+def open_budget(path: Path) -> float:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    return OPEN_BUDGET_S + size / BUDGET_BYTES_PER_S
 
 
 def harden(conn: sqlite3.Connection, watchdog: Watchdog) -> None:

@@ -95,3 +95,40 @@ def test_declining_the_clean_copy_leaves_the_editor_usable(
     assert editor.open(str(path)) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Report.briefing"]
     assert len(editor.windows) == 1 and editor.windows[0].isVisible()
+
+
+def test_a_planted_journal_gives_one_dialog_and_deletes_nothing(
+    qtbot, tmp_path: Path, dialog_log
+) -> None:
+    from tests.store.hostile import name_super_journal, with_hot_journal
+
+    original = plain_document(tmp_path / "orig.briefing", sources=30)
+    folder = tmp_path / "received"
+    folder.mkdir()
+    path = with_hot_journal(original, folder / "Report.briefing")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the analyst's notes", encoding="utf-8")
+    name_super_journal(path.with_name(path.name + "-journal"), victim)
+    editor = _editor(qtbot)
+    assert editor.open(str(path)) is None
+    [(title, message)] = dialog_log.errors
+    assert "Report.briefing" in message and "super-journal" in message and "\n" not in message
+    assert victim.read_text(encoding="utf-8") == "the analyst's notes"
+    assert len(editor.windows) == 1 and editor.windows[0].isVisible()
+
+
+def test_a_planted_lock_symlink_offers_read_only_and_leaves_the_victim(
+    qtbot, tmp_path: Path, dialog_log
+) -> None:
+    from briefing.store.locking import lock_path
+
+    path = plain_document(tmp_path / "Report.briefing")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the analyst's notes", encoding="utf-8")
+    lock_path(path).symlink_to(victim)
+    dialog_log.read_only_answer = True
+    window = _keep(qtbot, _editor(qtbot).open(str(path)))
+    [problem] = dialog_log.locked_asked
+    assert "symbolic link" in problem
+    assert window.session.read_only
+    assert victim.read_text(encoding="utf-8") == "the analyst's notes"

@@ -153,3 +153,26 @@ def test_a_file_from_another_briefing_is_refused_in_one_message(qtbot, tmp_path,
     assert log.errors == [("Cannot Import Review",
                            f"{reviewed}: was exported from another briefing "
                            "(“Harbour Access Review”), not from this one")]
+
+
+def test_accepting_a_deleted_card_paragraph_unplaces_it_and_the_checks_rerun(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    def edit(root) -> None:
+        c1 = b.marked(root, "_brf_c_c1")
+        c1.getparent().remove(c1)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "gone.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    qtbot.waitUntil(lambda: window.checks.findings() is not None, timeout=10_000)
+    assert not any(f.claim == "c1" for f in window.checks.findings())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph deleted")
+    assert "stays on the board" in pane.detail.toPlainText()
+    _click(pane.buttons["accept"])
+    assert doc.has_claim("c1") and not doc.is_placed("c1")
+    qtbot.waitUntil(lambda: window.checks.findings() is not None
+                    and any(f.claim == "c1" for f in window.checks.findings()), timeout=10_000)

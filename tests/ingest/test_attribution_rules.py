@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefing.ingest import suggest_attribution
 
 
@@ -145,3 +148,12 @@ def test_every_turn_of_the_imported_hearing_gets_its_speaker_first() -> None:
         found = _top(text, passage)
         assert found[0] == who, passage
         assert len(found) == 3 and len(set(found)) == 3  # the other speakers follow
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab AB:."“”\'\n,@()—QA-')), max_size=120),
+       st.integers(0, 130), st.integers(0, 130))
+def test_any_text_and_any_range_gives_at_most_three_suggestions(text, a, b) -> None:
+    found = suggest_attribution(text, min(a, b), max(a, b))
+    assert len(found) <= 3
+    assert all(f.label.strip() for f in found)

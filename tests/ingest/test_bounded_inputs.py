@@ -65,6 +65,26 @@ def test_cli_import_of_dev_zero_and_a_fifo_exits_2_and_adds_nothing(tmp_path: Pa
     assert '"sources": []' in (tmp_path / "out.json").read_text(encoding="utf-8")
 
 
+@posix_only
+@pytest.mark.parametrize("command", ["export", "check", "open-json"])
+def test_a_json_document_that_is_a_device_or_fifo_is_refused(tmp_path: Path, command: str
+                                                             ) -> None:
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    for path in (zero, fifo):
+        if command == "open-json":
+            from briefing.store.jsonio import load_json
+
+            with pytest.raises(FileProblem, match="not a regular file"):
+                load_json(path)
+            continue
+        args = ["check", str(path)] if command == "check" else \
+            ["export", str(path), "-o", str(tmp_path / "out.md")]
+        assert_one_line_error(run_cli(*args), str(path), "not a regular file")
+
+
 def test_reads_are_capped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(common, "MAX_IMPORT_BYTES", 1000)
     big = tmp_path / "big.txt"

@@ -182,3 +182,17 @@ def test_insertions_deleted_by_another_reviewer(tmp_path: Path) -> None:
     review = read_review(b.identified_small(), path)
     assert review.items == []  # no net change: what pandoc shows accepting or rejecting all
     assert pandoc_view(path, "accept") == pandoc_view(path, "reject")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX devices and FIFOs")
+def test_a_device_or_fifo_is_refused_without_reading_or_waiting(tmp_path: Path) -> None:
+    import os
+
+    zero = tmp_path / "reviewed.docx"
+    zero.symlink_to("/dev/zero")
+    assert "not a regular file" in _refusal(b.identified_small(), zero)
+    fifo = tmp_path / "piped.docx"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    assert "not a regular file" in _refusal(b.identified_small(), fifo)
+    assert time.monotonic() - started < 5

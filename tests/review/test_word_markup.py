@@ -208,3 +208,42 @@ def test_a_comment_on_a_paragraph_deleted_with_tracking_stays_on_it(tmp_path: Pa
         ("delete", "tracked", "_brf_p_k1_05efd9b9"),
         ("comment", "comment", "_brf_p_k1_05efd9b9"),
     ]
+
+
+def test_a_deleted_paragraph_mark_is_shown_as_a_join(tmp_path: Path) -> None:
+    def edit(root) -> None:  # Word: the prose's paragraph mark deleted, joining it to Evidence
+        prose = b.marked(root, "_brf_p_k1_05efd9b9")
+        ppr = prose.find(f"{b.W}pPr")
+        if ppr is None:
+            ppr = b.etree.Element(f"{b.W}pPr")
+            prose.insert(0, ppr)
+        b.etree.SubElement(ppr, f"{b.W}rPr").append(b.revision("del", 81, "Omar Field"))
+
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "join.docx", edit)
+    review = read_review(b.identified_small(), path)
+    assert [(i.kind, i.reviewer, i.block, i.text) for i in review.items] == [
+        ("join", "Omar Field", "_brf_p_k1_05efd9b9", "joined with “Evidence”")]
+    assert not review.items[0].changes_text
+
+
+def test_formatting_changes_are_not_proposals(tmp_path: Path) -> None:
+    def edit(root) -> None:  # bold added with tracking, and a tracked paragraph style change
+        c2 = b.marked(root, "_brf_c_c2")
+        run = next(r for r in c2.iter(f"{b.W}r") if r.find(f"{b.W}t") is not None)
+        rpr = b.etree.Element(f"{b.W}rPr")
+        b.etree.SubElement(rpr, f"{b.W}b")
+        change = b.etree.SubElement(rpr, f"{b.W}rPrChange", {
+            f"{b.W}id": "91", f"{b.W}author": "Omar Field", f"{b.W}date": b.DATE})
+        b.etree.SubElement(change, f"{b.W}rPr")
+        run.insert(0, rpr)
+        ppr = c2.find(f"{b.W}pPr")
+        if ppr is None:
+            ppr = b.etree.Element(f"{b.W}pPr")
+            c2.insert(0, ppr)
+        b.etree.SubElement(ppr, f"{b.W}jc", {f"{b.W}val": "center"})
+        ppr_change = b.etree.SubElement(ppr, f"{b.W}pPrChange", {
+            f"{b.W}id": "92", f"{b.W}author": "Omar Field", f"{b.W}date": b.DATE})
+        b.etree.SubElement(ppr_change, f"{b.W}pPr")
+
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "format.docx", edit)
+    assert read_review(b.identified_small(), path).items == []

@@ -90,3 +90,27 @@ def sent_by_someone_else(path: Path) -> Path:
     """Replace the file's origin stamp with one made under another user's key."""
     return tamper(path, "UPDATE history SET detail = 'f00d:' || hex(randomblob(32)) "
                         "WHERE action = 'origin'")
+
+
+def journal_restoring(clean: Path, hostile: Path) -> Path:
+    """Write beside *clean* a hot journal (SQLite's format, by hand) whose replay turns
+    it into *hostile*: the pages that differ, as the "original" content to put back."""
+    page_size = int.from_bytes(clean.read_bytes()[16:18], "big")
+    old, new = hostile.read_bytes(), clean.read_bytes()
+    pages = max(len(old), len(new)) // page_size
+    nonce = 0x5EED
+    sector = 512
+    header = (JOURNAL_MAGIC + (0xFFFFFFFF).to_bytes(4, "big") + nonce.to_bytes(4, "big")
+              + (len(old) // page_size).to_bytes(4, "big") + sector.to_bytes(4, "big")
+              + page_size.to_bytes(4, "big"))
+    records = b""
+    for number in range(1, pages + 1):
+        page = old[(number - 1) * page_size:number * page_size]
+        if page and page != new[(number - 1) * page_size:number * page_size]:
+            checksum = nonce + sum(page[i] for i in range(page_size - 200, 0, -200))
+            records += (number.to_bytes(4, "big") + page
+                        + (checksum & 0xFFFFFFFF).to_bytes(4, "big"))
+    assert records
+    journal = clean.with_name(clean.name + "-journal")
+    journal.write_bytes(header.ljust(sector, b"\0") + records)
+    return journal

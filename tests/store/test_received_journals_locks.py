@@ -24,7 +24,13 @@ from briefing.store.locking import (
     windows_try_lock,
 )
 from tests.reliability.helpers import assert_one_line_error, run_cli
-from tests.store.hostile import name_super_journal, plain_document, with_hot_journal
+from tests.store.hostile import (
+    journal_restoring,
+    name_super_journal,
+    plain_document,
+    tamper,
+    with_hot_journal,
+)
 
 
 @pytest.fixture
@@ -107,6 +113,31 @@ def test_a_journal_left_by_another_user_is_not_replayed(torn: Path) -> None:
     assert torn.read_bytes() == before
 
 
+def test_a_journal_that_would_restore_a_trigger_never_runs_on_the_file(tmp_path: Path) -> None:
+    """The file looks clean; replaying its journal would bring a trigger back."""
+    hostile = tamper(plain_document(tmp_path / "hostile.briefing"),
+                     "CREATE TRIGGER keep_nothing BEFORE INSERT ON sources "
+                     "BEGIN SELECT RAISE(IGNORE); END")
+    folder = tmp_path / "received"
+    folder.mkdir()
+    path = folder / "R.briefing"
+    shutil.copyfile(hostile, path)
+    tamper(path, "DROP TRIGGER keep_nothing")
+    journal_restoring(path, hostile)
+    check = tmp_path / "check"
+    check.mkdir()  # the journal really restores the trigger (on a copy)
+    shutil.copyfile(path, check / "R.briefing")
+    shutil.copyfile(_journal(path), check / "R.briefing-journal")
+    conn = sqlite3.connect(check / "R.briefing")
+    assert "keep_nothing" in str(conn.execute("SELECT name FROM sqlite_schema").fetchall())
+    conn.close()
+    before = path.read_bytes(), _journal(path).read_bytes()
+    for readonly in (True, False):
+        with pytest.raises(CorruptFile, match="trigger 'keep_nothing'"):
+            Store.open(path, readonly=readonly)
+    assert (path.read_bytes(), _journal(path).read_bytes()) == before
+
+
 def test_our_own_hot_journal_is_still_recovered(torn: Path) -> None:
     with Store.open(torn, readonly=True) as store:
         assert all(s.text == f"Berth {s.id[1:]} reopens. " * 40 for s in store.document.sources)
@@ -128,6 +159,16 @@ def test_a_lock_symlink_to_a_victim_leaves_the_victim_unchanged(tmp_path: Path) 
     assert lock_path(doc).is_symlink()
     with Store.open(doc, readonly=True) as store:  # reading needs no lock
         assert len(store.document.sources) == 3
+
+
+def test_a_lock_hard_linked_to_a_victim_leaves_the_victim_unchanged(tmp_path: Path) -> None:
+    doc = plain_document(tmp_path / "R.briefing")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the analyst's notes", encoding="utf-8")
+    os.link(victim, lock_path(doc))
+    with pytest.raises(FileLocked, match="linked to another file"):
+        Store.open(doc)
+    assert victim.read_text(encoding="utf-8") == "the analyst's notes"
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="needs chown")

@@ -147,6 +147,8 @@ def test_our_own_file_is_opened_with_the_quick_check(tmp_path: Path) -> None:
         ("UPDATE sources SET text = x'00ff' WHERE id = 's0'", "source 's0' is malformed (text"),
         ("UPDATE outline SET data = '{\"sections\": 1}'", "outline is malformed"),
         ("UPDATE claims SET pos = 'first' WHERE id = 'c0'", "position is str"),
+        ("DELETE FROM outline", "the outline is missing"),
+        ("UPDATE info SET data = 7", "the document's properties are malformed"),
     ],
 )
 def test_wrongly_typed_or_nested_rows_exit_2_naming_the_record(
@@ -170,3 +172,36 @@ def test_the_clean_copy_of_a_healthy_file_equals_it(tmp_path: Path) -> None:
     doc = make_clean_copy(path, tmp_path / "copy.briefing")
     with Store.open(path) as store:
         assert [s.text for s in doc.sources] == [s.text for s in store.document.sources]
+
+
+def test_a_failed_write_leaves_no_part_journal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                               ) -> None:
+    """SQLite keeps a journal whose rollback failed (a full disk): the temporary file's
+    journal must not outlive it."""
+    from briefing.core.document import Document
+    from briefing.core.errors import FileProblem
+    from briefing.store import database
+
+    real_connect = sqlite3.connect
+
+    class LeavesItsJournal:
+        def __init__(self, path: str, **kwargs: object) -> None:
+            self.path = Path(path)
+            self.conn = real_connect(path, **kwargs)
+
+        def execute(self, sql: str, *args: object) -> object:
+            if sql == "COMMIT":
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.conn.execute(sql, *args)
+
+        def executemany(self, sql: str, rows: object) -> object:
+            return self.conn.executemany(sql, rows)
+
+        def close(self) -> None:
+            self.conn.close()
+            self.path.with_name(self.path.name + "-journal").write_bytes(b"hot")
+
+    monkeypatch.setattr(database.sqlite3, "connect", LeavesItsJournal)
+    with pytest.raises(FileProblem, match="disk is full"):
+        database.write_briefing(Document(), tmp_path / "out.briefing")
+    assert list(tmp_path.iterdir()) == []

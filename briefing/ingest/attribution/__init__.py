@@ -104,7 +104,9 @@ def _distance(index: int, own: list[int]) -> int:
 
 def _raw(window: Window, p: int, i: int) -> list[Attribution]:
     s, e = window.sentences(p)[i]
-    return news.candidates(mask_quotes(window.text[s:e]), s)
+    if (s, e) not in window.cues:
+        window.cues[(s, e)] = news.candidates(mask_quotes(window.text[s:e]), s)
+    return window.cues[(s, e)]
 
 
 def _found(window: Window, p: int, i: int, body: Attribution | None) -> list[Attribution]:

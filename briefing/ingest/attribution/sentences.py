@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 BACK, AHEAD = 6000, 1500
 """Characters of context before and after the selection."""
@@ -67,6 +68,8 @@ class Window:
     lo: int = 0
     hi: int = 0
     _sentences: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    cues: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
+    """Attribution cues found in each sentence span, kept for the pronoun look-backs."""
 
     def __post_init__(self) -> None:
         self.lo = max(0, self.start - BACK)
@@ -95,7 +98,3 @@ class Window:
         if span not in self._sentences:
             self._sentences[span] = sentence_spans(self.text, *span)
         return self._sentences[span]
-
-    def before(self, chars: int) -> str:
-        """Up to *chars* characters before the selection (for names and labels)."""
-        return self.text[max(0, self.start - chars):self.start]

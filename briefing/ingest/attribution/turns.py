@@ -24,7 +24,7 @@ from briefing.ingest.attribution.names import (
     title_case,
 )
 
-LOOK_BACK = 20000
+LOOK_BACK = 8000
 """Characters searched back for the label that holds the floor."""
 
 _LABEL = re.compile(
@@ -114,7 +114,7 @@ def floor_holder(text: str, start: int) -> tuple[Attribution | None, list[Attrib
     lo = max(0, start - LOOK_BACK)
     line_start = text.rfind("\n", 0, start) + 1
     post = _post_before(text, lo, start)
-    found = labels(text, lo, min(len(text), start + 4000))
+    found = labels(text, lo, min(len(text), start + 2000))
     own = [lab for lab in found if lab.start <= max(start, line_start)]
     if own and (post is None or own[-1].start > post[0]):
         head = _document_head(text)
@@ -210,7 +210,7 @@ def _role_only(text: str, label: Label, found: list[Label], head: str, bare: str
                 named = _paren_name(re.findall(r"\(([^)]*)\)", earlier.raw)) or named
     key = bare.lower()
     if not named:  # "Members present: Ingrid Holm (Chair); ..."
-        m = re.search(rf"{_NAME}\s*\({re.escape(bare)}\)", head, re.IGNORECASE)
+        m = re.search(rf"{_NAME}\s*\((?i:{re.escape(bare)})\)", head)
         named = strip_honorific(m.group(1)) if m and looks_like_person(m.group(1)) else ""
     if not named and key in ("the witness", "witness"):
         named = _witness(text, head)
