@@ -153,7 +153,7 @@ class ExportDialog(QDialog):
         form.addRow("Later notes", self.note_form)
         form.addRow("", self.ibid)
         self.template = QLineEdit(self)
-        self.template.setPlaceholderText("Built-in styles")
+        self.template.setPlaceholderText("Briefing’s own design")
         self.template_button = QPushButton("Choose…", self)
         self.template_button.clicked.connect(self.choose_template)
         if self.suffix == ".docx":
