@@ -163,7 +163,7 @@ class ExportDialog(QDialog):
             self.template_button.hide()
         self.citations = QComboBox(self)
         self.citations.addItem("Footnotes ([^1])", "notes")
-        self.citations.addItem("Pandoc citations ([@key]) with a CSL JSON bibliography",
+        self.citations.addItem("Pandoc citations ([@key]), sources in the front matter",
                                "pandoc")
         if self.suffix == ".md":
             form.addRow("Citations", self.citations)
