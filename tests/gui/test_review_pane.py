@@ -176,3 +176,25 @@ def test_accepting_a_deleted_card_paragraph_unplaces_it_and_the_checks_rerun(
     assert doc.has_claim("c1") and not doc.is_placed("c1")
     qtbot.waitUntil(lambda: window.checks.findings() is not None
                     and any(f.claim == "c1" for f in window.checks.findings()), timeout=10_000)
+
+
+def test_accepting_an_edit_on_a_card_rewritten_since_the_export_is_refused(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer inserted "very" in c2; the analyst has since rewritten c2 entirely.
+    Accepting must say so, not splice "very" into the analyst's new sentence."""
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    window.session.push(ops.ReplaceClaim(evolve(doc.claim("c2"),
+                                                text="Berth capacity recovers slowly.")),
+                        "Edit claim")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Edit (tracked)")
+    _click(pane.buttons["accept"])
+    assert doc.claim("c2").text == "Berth capacity recovers slowly."
+    assert log.errors == [("Cannot Accept",
+                           "the words this proposal changes are no longer in the briefing")]
+    assert pane._rows()[0].text(2) == ""
