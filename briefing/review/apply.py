@@ -113,9 +113,14 @@ def _delete(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op:
     if item.block_kind == "heading":
         raise ReviewConflict("a section is not deleted from a review; resolve this item and "
                              "remove the section in the outline if you agree")
-    where = locate(doc, _block_of(item, snap))
+    block = _block_of(item, snap)
+    where = locate(doc, block)
     if where is None:
         raise ReviewConflict("the paragraph is already gone from the outline")
+    if block.claim is None and clean_block(doc.section(where[0]).blocks[where[1]].text) \
+            != block.text:
+        raise ReviewConflict("the paragraph was edited since the export; delete it in the "
+                             "outline if you still want it gone")
     return ops.RemoveBlock(*where)
 
 

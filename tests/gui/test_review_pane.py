@@ -198,3 +198,28 @@ def test_accepting_an_edit_on_a_card_rewritten_since_the_export_is_refused(
     assert log.errors == [("Cannot Accept",
                            "the words this proposal changes are no longer in the briefing")]
     assert pane._rows()[0].text(2) == ""
+
+
+def test_accepting_a_deletion_of_a_paragraph_edited_since_the_export_is_refused(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer deleted a prose paragraph the analyst has since reworded: accepting
+    would throw the analyst's words away (or another paragraph that looks alike)."""
+    def edit(root) -> None:
+        prose = b.marked(root, "_brf_p_k1_05efd9b9")
+        prose.getparent().remove(prose)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "cut.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    reworded = "Reopening is partial; dredging and silting set the pace."
+    window.session.push(ops.ReplaceBlock("k1", 1, evolve(doc.section("k1").blocks[1],
+                                                         text=reworded)), "Edit paragraph")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph deleted")
+    _click(pane.buttons["accept"])
+    assert [blk.text for blk in doc.section("k1").blocks if blk.claim is None] == [reworded]
+    assert log.errors == [("Cannot Accept", "the paragraph was edited since the export; "
+                           "delete it in the outline if you still want it gone")]
