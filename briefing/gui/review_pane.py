@@ -37,7 +37,7 @@ from briefing.core.errors import BriefingError
 from briefing.gui import dialogs
 from briefing.gui.session import Session
 from briefing.review import Review, ReviewItem, read_review
-from briefing.review.apply import ReviewConflict, accept_op, note_op
+from briefing.review.apply import ReviewConflict, accept_op, note_op, preview
 from briefing.review.diff import word_diff
 from briefing.review.report import describe, place_label
 from briefing.review.state import decide, decisions
@@ -89,6 +89,8 @@ class ReviewPane(QWidget):
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("reviewDetail")
         self.detail.setOpenLinks(False)
+        self.detail.setAccessibleName("Review item detail")
+        self.summary.setAccessibleName("Review summary")
         self.reviewer = QComboBox(self)
         self.reviewer.setAccessibleName("Reviewer")
         self.reviewer.addItems(review.reviewers())
@@ -228,7 +230,23 @@ class ReviewPane(QWidget):
         if item.kind == "reference-removed":
             head += ("<p>The reviewer removed this note's reference. The citation stays unless "
                      "you choose Remove Citation.</p>")
-        return head + f"<p>{diff_html(item.before, item.after)}</p>"
+        return head + f"<p>{diff_html(item.before, item.after)}</p>" + self._now_html(item, decided)
+
+    def _now_html(self, item: ReviewItem, decided: str) -> str:
+        """What accepting would do to the text as it is now, when it changed since the
+        export (the diff above is against the exported text)."""
+        if decided or item.kind not in ("edit", "rename"):
+            return ""
+        try:
+            found = preview(self.session.doc, item, self.review.snapshot)
+        except ReviewConflict as error:
+            return f"<p>⚠ This can no longer be accepted: {escape(str(error))}.</p>"
+        if found is None or found[0] == item.before:
+            return ""
+        what = "heading" if item.kind == "rename" else (
+            "card" if item.block_kind == "claim" else "paragraph")
+        return (f"<p>⚠ The {what} has changed since the export. Accepting turns it, as it "
+                f"is now, into:</p><p>{diff_html(*found)}</p>")
 
     # ------------------------------------------------------------ decisions
     def _push(self, item: ReviewItem, decision: str, change, verb: str) -> bool:

@@ -96,6 +96,23 @@ def accept_op(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op | None:
     return None
 
 
+def preview(doc: Document, item: ReviewItem, snap: Snapshot) -> tuple[str, str] | None:
+    """(the text as it is now, the text accepting gives) for an edit or a rename, as the
+    reader saw them (portion mark and estimate included); None for other kinds.
+    Raises :class:`ReviewConflict` when accepting would fail."""
+    op = accept_op(doc, item, snap) if item.kind in ("edit", "rename") else None
+    if isinstance(op, ops.RenameSection):
+        return clean_line(doc.section(op.section_id).title) or UNTITLED_SECTION, op.title
+    if isinstance(op, ops.ReplaceClaim):
+        now = doc.claim(op.claim.id).text
+    elif isinstance(op, ops.ReplaceBlock):
+        now = doc.section(op.section_id).blocks[op.index].text
+    else:
+        return None
+    result = op.claim.text if isinstance(op, ops.ReplaceClaim) else op.block.text
+    return _display(item, clean_block(now)), _display(item, clean_block(result))
+
+
 def _edit(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op:
     if item.block_kind == "claim" and item.claim_id is not None:
         if not doc.has_claim(item.claim_id):

@@ -193,6 +193,8 @@ def test_accepting_an_edit_on_a_card_rewritten_since_the_export_is_refused(
     _menu_action(window, "File", "Import Review…")
     pane = window.review_dock.widget()
     _click_row(pane, "Edit (tracked)")
+    assert "⚠ This can no longer be accepted: the words this proposal changes are no longer " \
+        "in the briefing." in pane.detail.toPlainText()
     _click(pane.buttons["accept"])
     assert doc.claim("c2").text == "Berth capacity recovers slowly."
     assert log.errors == [("Cannot Accept",
@@ -223,3 +225,45 @@ def test_accepting_a_deletion_of_a_paragraph_edited_since_the_export_is_refused(
     assert [blk.text for blk in doc.section("k1").blocks if blk.claim is None] == [reworded]
     assert log.errors == [("Cannot Accept", "the paragraph was edited since the export; "
                            "delete it in the outline if you still want it gone")]
+
+
+def test_an_edit_on_a_card_changed_since_the_export_previews_what_accepting_gives(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    window.session.push(ops.ReplaceClaim(evolve(
+        doc.claim("c2"), text="Full capacity is likely within two weeks, the port says.")),
+        "Edit claim")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Edit (tracked)")
+    shown = pane.detail.toPlainText()
+    assert "⚠ The card has changed since the export. Accepting turns it, as it is now, " \
+        "into:" in shown
+    assert "(U) Full capacity is very likely within two weeks, the port says." in shown
+    _click(pane.buttons["accept"])
+    assert doc.claim("c2").text == "Full capacity is very likely within two weeks, the port says."
+    assert "has changed since the export" not in pane.detail.toPlainText()  # decided now
+
+
+def test_every_control_of_the_review_pane_has_an_accessible_name(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    unnamed = [
+        w.metaObject().className() for w in pane.findChildren(QWidget)
+        if w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
+    ]
+    assert unnamed == []
+    assert pane.summary.accessibleName() == "Review summary"
