@@ -32,6 +32,8 @@ def _display(item: ReviewItem, text: str) -> str:
 
 def _patched_text(item: ReviewItem, current_text: str) -> str:
     current = _display(item, clean_block(current_text))
+    if current != item.before and patch(current, item.after, item.before) is not None:
+        raise ReviewConflict("the briefing already has this change")
     result = patch(current, item.before, item.after)
     if result is None:
         raise ReviewConflict("the words this proposal changes are no longer in the briefing")
@@ -80,6 +82,8 @@ def accept_op(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op | None:
         if not doc.has_section(item.section_id):
             raise ReviewConflict("the section was deleted")
         current = clean_line(doc.section(item.section_id).title) or UNTITLED_SECTION
+        if current == item.after:
+            raise ReviewConflict("the heading already has this title")
         title = patch(current, item.before, item.after)
         if title is None:
             raise ReviewConflict("the heading was renamed since the export")

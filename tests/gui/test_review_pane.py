@@ -267,3 +267,29 @@ def test_every_control_of_the_review_pane_has_an_accessible_name(
     ]
     assert unnamed == []
     assert pane.summary.accessibleName() == "Review summary"
+
+
+def test_an_edit_the_analyst_already_made_is_not_applied_twice(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer added a sentence; the analyst had already typed it after reading the
+    comments (or accepted it from an earlier copy of the same review)."""
+    def edit(root) -> None:
+        c1 = b.marked(root, "_brf_c_c1")
+        c1.append(b.text_run(" Two more follow."))
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "more.docx", edit)
+    with_last_author(reviewed, "Omar Field")
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    typed = "Two berths reopened on 18 December. Two more follow."
+    window.session.push(ops.ReplaceClaim(evolve(doc.claim("c1"), text=typed)), "Edit claim")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Edit (plain edit)")
+    assert "⚠ This can no longer be accepted: the briefing already has this change." \
+        in pane.detail.toPlainText()
+    _click(pane.buttons["accept"])
+    assert doc.claim("c1").text == typed
+    assert log.errors == [("Cannot Accept", "the briefing already has this change")]
