@@ -293,3 +293,21 @@ def test_an_edit_the_analyst_already_made_is_not_applied_twice(
     _click(pane.buttons["accept"])
     assert doc.claim("c1").text == typed
     assert log.errors == [("Cannot Accept", "the briefing already has this change")]
+
+
+def test_remove_citation_removes_the_citation_whose_reference_was_removed(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from tests.review.test_structure_notes import _drop_first_reference
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "first.docx", _drop_first_reference)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    assert [r.text(0) for r in pane._rows()] == ["Note reference removed (plain edit)"]
+    _click_row(pane, "Note reference removed")
+    _click(pane.buttons["remove_citation"])
+    assert [c.source for c in doc.claim("c2").citations] == ["s2"]
+    assert doc.claim("c2").text == "Full capacity is likely within two weeks."
