@@ -35,8 +35,9 @@ FARROW: Yes, from the north pier.
 def test_a_transcript_gives_the_labelled_speaker_carried_over_and_by_surname() -> None:
     assert _top(TRANSCRIPT, "The breakwater failed")[0] == "Ines Farrow, harbour master"
     assert _top(TRANSCRIPT, "Repairs start on Monday")[0] == "Ines Farrow, harbour master"
-    assert _top(TRANSCRIPT, "The port pays for the quay.")[0] == "Ines Farrow"
-    assert _top(TRANSCRIPT, "from the north pier")[0] == "Ines Farrow"
+    # later by surname: the same speaker keeps the same label (one source, one person)
+    assert _top(TRANSCRIPT, "The port pays for the quay.")[0] == "Ines Farrow, harbour master"
+    assert _top(TRANSCRIPT, "from the north pier")[0] == "Ines Farrow, harbour master"
     assert _top(TRANSCRIPT, "Who pays for the repairs?")[0] == "Tor Lie"
     assert _top(TRANSCRIPT, "We begin with the harbour master")[0] == "the moderator"
     assert _top(TRANSCRIPT, "Will ferries run?")[0] == "Q, a questioner"
