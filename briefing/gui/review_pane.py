@@ -205,7 +205,9 @@ class ReviewPane(QWidget):
 
     def _detail_html(self, item: ReviewItem, decided: str) -> str:
         who = escape(item.reviewer) + (f" · {escape(item.date[:10])}" if item.date else "")
-        how = "" if item.origin == "comment" else f" ({escape(item.origin)})"
+        how = {"tracked": " (tracked change)",
+               "untracked": " (plain edit, made without Track Changes; credited to whoever "
+                            "saved the file last)"}.get(item.origin, "")
         head = f"<p><b>{escape(item.label)}</b> — {who}{how}</p>"
         if decided:
             head += f"<p><i>{escape(STATUS[decided])}</i></p>"

@@ -84,9 +84,14 @@ def test_import_accept_reject_undo_and_export_again(qtbot, tmp_path, log, monkey
     ]
     _click_row(pane, "Edit (tracked)")
     assert "very likely" in pane.detail.toPlainText()
+    assert pane.detail.toPlainText().startswith(
+        "Edit — Jane Reviewer · 2026-01-05 (tracked change)")
     _click(pane.buttons["accept"])
     assert doc.claim("c2").text == "Full capacity is very likely within two weeks."
     _click_row(pane, "Edit (plain edit)")
+    assert pane.detail.toPlainText().startswith(
+        "Edit — Omar Field (plain edit, made without Track Changes; credited to whoever saved "
+        "the file last)")
     _click(pane.buttons["accept"])
     assert doc.section("k1").blocks[1].text == "Reopening is partial; silting sets the pace."
     _click_row(pane, "Heading renamed")
