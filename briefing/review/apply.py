@@ -11,10 +11,13 @@ are either resolved (no change) or kept as a note on the card or citation.
 
 from __future__ import annotations
 
+import re
+
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import DomainError
 from briefing.core.model import Block, evolve
+from briefing.core.vocab import US_LEVELS, level_rank, marking_levels
 from briefing.export.ir import UNTITLED_SECTION
 from briefing.export.sanitize import clean_block, clean_line
 from briefing.review.diff import normalise, patch, similarity
@@ -96,8 +99,24 @@ def accept_op(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op | None:
         if not doc.has_section(item.to_section):
             raise ReviewConflict("the section was deleted")
         index = _insertion_index(doc, item.to_section, item.after_block, snap, None)
-        return ops.InsertBlock(item.to_section, index, Block.prose(item.after))
+        return ops.InsertBlock(item.to_section, index, new_prose(doc, item.after))
     return None
+
+
+_LEADING_MARK = re.compile(r"\(([^()\n]{1,40})\)\s+(?=\S)")
+
+
+def new_prose(doc: Document, text: str) -> Block:
+    """The reviewer's new paragraph as prose; a portion mark typed before it, as the
+    exported paragraphs show theirs, goes to the block's portion (not its text, where the
+    export would print it a second time or the checks miss it)."""
+    scheme = doc.info.marking_scheme
+    found = _LEADING_MARK.match(text)
+    rank = level_rank(scheme, found.group(1)) if found and marking_levels(scheme) else None
+    if found is None or rank is None:
+        return Block.prose(text)
+    level = US_LEVELS[rank][0] if scheme == "us" else marking_levels(scheme)[rank]
+    return Block.prose(text[found.end():], portion=level)
 
 
 def preview(doc: Document, item: ReviewItem, snap: Snapshot) -> tuple[str, str] | None:

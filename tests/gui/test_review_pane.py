@@ -316,3 +316,29 @@ def test_remove_citation_removes_the_citation_whose_reference_was_removed(
     _click(pane.buttons["remove_citation"])
     assert [c.source for c in doc.claim("c2").citations] == ["s2"]
     assert doc.claim("c2").text == "Full capacity is likely within two weeks."
+
+
+def test_a_new_paragraph_typed_with_a_portion_mark_gets_it_as_its_portion(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer types a paragraph the way the exported ones read, "(U) …": accepted,
+    the mark is the paragraph's portion, not words that the export would print twice."""
+    def edit(root) -> None:
+        new = b.etree.Element(f"{b.W}p")
+        new.append(b.text_run("(U) Tug availability remains the bottleneck."))
+        b.marked(root, "_brf_c_c1").addnext(new)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "new.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "New paragraph")
+    _click(pane.buttons["accept"])
+    added = doc.section("k2").blocks[1]
+    assert (added.text, added.portion) == ("Tug availability remains the bottleneck.", "U")
+    out = tmp_path / "again.docx"
+    _export(window, log, out)
+    qtbot.waitUntil(lambda: log.exported == [str(out)], timeout=20_000)
+    assert ("(U) Tug availability remains the bottleneck.", []) in pandoc_view(out, "accept")
