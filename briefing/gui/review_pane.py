@@ -39,7 +39,7 @@ from briefing.gui.session import Session
 from briefing.review import Review, ReviewItem, read_review
 from briefing.review.apply import ReviewConflict, accept_op, note_op, preview
 from briefing.review.diff import word_diff
-from briefing.review.report import describe, place_label
+from briefing.review.report import describe, destination, place_label
 from briefing.review.state import decide, decisions
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -229,6 +229,9 @@ class ReviewPane(QWidget):
                      "remove the section in the Outline if you agree.</p>")
         if item.kind == "delete" and item.block_kind == "claim":
             head += "<p>Accepting takes the card off the outline; it stays on the board.</p>"
+        if item.kind == "move":
+            where = escape(destination(self.session.doc, item, self.review))
+            return head + f"<p>Moved {where}:</p><blockquote>{escape(item.before)}</blockquote>"
         if item.kind == "reference-removed":
             head += ("<p>The reviewer removed this note's reference. The citation stays unless "
                      "you choose Remove Citation.</p>")

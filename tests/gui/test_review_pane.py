@@ -342,3 +342,33 @@ def test_a_new_paragraph_typed_with_a_portion_mark_gets_it_as_its_portion(
     _export(window, log, out)
     qtbot.waitUntil(lambda: log.exported == [str(out)], timeout=20_000)
     assert ("(U) Tug availability remains the bottleneck.", []) in pandoc_view(out, "accept")
+
+
+def test_a_moved_paragraph_says_where_it_went_not_struck_out_like_a_deletion(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from tests.review.test_word_markup import _move_c1_before_c2
+
+    def edit(root) -> None:  # c2 cut and pasted under Evidence, after c1
+        c2 = b.marked(root, "_brf_c_c2")
+        c2.getparent().remove(c2)
+        b.marked(root, "_brf_c_c1").addnext(c2)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "moved.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph moved")
+    assert pane.detail.toPlainText().splitlines()[1:] == [
+        "Moved to “Evidence”, after “Two berths reopened on 18 December.”:",
+        "(U) Full capacity is likely within two weeks.",
+    ]
+    assert "<s " not in pane.detail.toHtml().split("Moved", 1)[1]  # nothing struck out
+    tracked = b.rewrite(b.exported(tmp_path, name="t.docx"), tmp_path / "tracked-move.docx",
+                        _move_c1_before_c2)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(tracked))
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph moved")
+    assert "Moved to “Key Judgments”, at its start:" in pane.detail.toPlainText()

@@ -59,3 +59,20 @@ def test_a_briefing_never_exported_is_matched_by_content_and_says_so(tmp_path: P
     assert ("warning: this briefing has no identity yet (it was never exported to Word), so "
             "the file was matched to it by its content; check it is the briefing you sent "
             "out") in result.stdout.splitlines()
+
+
+def test_a_moved_paragraph_is_listed_with_where_it_went(tmp_path: Path) -> None:
+    brief = tmp_path / "harbour.json"
+    brief.write_text(dumps(b.identified_small()), encoding="utf-8")
+
+    def edit(root) -> None:  # c2 cut and pasted under Evidence, after c1
+        c2 = b.marked(root, "_brf_c_c2")
+        c2.getparent().remove(c2)
+        b.marked(root, "_brf_c_c1").addnext(c2)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "moved.docx", edit)
+    result = run_cli("review", str(brief), str(reviewed))
+    assert result.returncode == 0, result.stderr
+    assert ("  - Paragraph moved (untracked, Unknown reviewer): “(U) Full capacity is likely "
+            "within two weeks.” to “Evidence”, after “Two berths reopened on 18 December.”"
+            ) in result.stdout.splitlines()
