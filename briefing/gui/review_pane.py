@@ -222,8 +222,10 @@ class ReviewPane(QWidget):
                             for r in item.replies)
             return head + body
         if item.kind == "join":
-            head += ("<p>The reviewer joined this paragraph with the next one. Merge them in "
-                     "the Outline if you agree, then resolve this item.</p>")
+            other = item.text.removeprefix("joined with ") or "the next paragraph"
+            return head + (f"<p>The reviewer joined this paragraph with {escape(other)}. Merge "
+                           "them in the Outline if you agree, then resolve this item.</p>"
+                           f"<blockquote>{escape(item.before)}</blockquote>")
         if item.kind == "delete" and item.block_kind == "heading":
             head += ("<p>A section is not removed from a review: resolve this item, and "
                      "remove the section in the Outline if you agree.</p>")

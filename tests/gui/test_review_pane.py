@@ -372,3 +372,23 @@ def test_a_moved_paragraph_says_where_it_went_not_struck_out_like_a_deletion(
     pane = window.review_dock.widget()
     _click_row(pane, "Paragraph moved")
     assert "Moved to “Key Judgments”, at its start:" in pane.detail.toPlainText()
+
+
+def test_a_join_is_explained_not_struck_out_like_a_deletion(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from tests.review.test_word_markup import test_a_deleted_paragraph_mark_is_shown_as_a_join
+
+    test_a_deleted_paragraph_mark_is_shown_as_a_join(tmp_path)  # writes join.docx
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(tmp_path / "join.docx"))
+    window = open_window(qtbot, b.identified_small())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraphs joined")
+    assert pane.detail.toPlainText().splitlines()[1:] == [
+        "The reviewer joined this paragraph with “Evidence”. Merge them in the Outline if you "
+        "agree, then resolve this item.",
+        "(U) Reopening is partial; dredging sets the pace.",
+    ]
+    assert "<s " not in pane.detail.toHtml()
+    assert pane.buttons["resolve"].isEnabled() and not pane.buttons["accept"].isEnabled()
