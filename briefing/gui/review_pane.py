@@ -37,9 +37,9 @@ from briefing.core.errors import BriefingError
 from briefing.gui import dialogs
 from briefing.gui.session import Session
 from briefing.review import Review, ReviewItem, read_review
-from briefing.review.apply import ReviewConflict, accept_op, note_op
+from briefing.review.apply import ReviewConflict, accept_op, note_op, preview
 from briefing.review.diff import word_diff
-from briefing.review.report import describe, place_label
+from briefing.review.report import describe, destination, place_label
 from briefing.review.state import decide, decisions
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -89,6 +89,8 @@ class ReviewPane(QWidget):
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("reviewDetail")
         self.detail.setOpenLinks(False)
+        self.detail.setAccessibleName("Review item detail")
+        self.summary.setAccessibleName("Review summary")
         self.reviewer = QComboBox(self)
         self.reviewer.setAccessibleName("Reviewer")
         self.reviewer.addItems(review.reviewers())
@@ -203,7 +205,9 @@ class ReviewPane(QWidget):
 
     def _detail_html(self, item: ReviewItem, decided: str) -> str:
         who = escape(item.reviewer) + (f" · {escape(item.date[:10])}" if item.date else "")
-        how = "" if item.origin == "comment" else f" ({escape(item.origin)})"
+        how = {"tracked": " (tracked change)",
+               "untracked": " (plain edit, made without Track Changes; credited to whoever "
+                            "saved the file last)"}.get(item.origin, "")
         head = f"<p><b>{escape(item.label)}</b> — {who}{how}</p>"
         if decided:
             head += f"<p><i>{escape(STATUS[decided])}</i></p>"
@@ -218,17 +222,38 @@ class ReviewPane(QWidget):
                             for r in item.replies)
             return head + body
         if item.kind == "join":
-            head += ("<p>The reviewer joined this paragraph with the next one. Merge them in "
-                     "the Outline if you agree, then resolve this item.</p>")
+            other = item.text.removeprefix("joined with ") or "the next paragraph"
+            return head + (f"<p>The reviewer joined this paragraph with {escape(other)}. Merge "
+                           "them in the Outline if you agree, then resolve this item.</p>"
+                           f"<blockquote>{escape(item.before)}</blockquote>")
         if item.kind == "delete" and item.block_kind == "heading":
             head += ("<p>A section is not removed from a review: resolve this item, and "
                      "remove the section in the Outline if you agree.</p>")
         if item.kind == "delete" and item.block_kind == "claim":
             head += "<p>Accepting takes the card off the outline; it stays on the board.</p>"
+        if item.kind == "move":
+            where = escape(destination(self.session.doc, item, self.review))
+            return head + f"<p>Moved {where}:</p><blockquote>{escape(item.before)}</blockquote>"
         if item.kind == "reference-removed":
             head += ("<p>The reviewer removed this note's reference. The citation stays unless "
                      "you choose Remove Citation.</p>")
-        return head + f"<p>{diff_html(item.before, item.after)}</p>"
+        return head + f"<p>{diff_html(item.before, item.after)}</p>" + self._now_html(item, decided)
+
+    def _now_html(self, item: ReviewItem, decided: str) -> str:
+        """What accepting would do to the text as it is now, when it changed since the
+        export (the diff above is against the exported text)."""
+        if decided or item.kind not in ("edit", "rename"):
+            return ""
+        try:
+            found = preview(self.session.doc, item, self.review.snapshot)
+        except ReviewConflict as error:
+            return f"<p>⚠ This can no longer be accepted: {escape(str(error))}.</p>"
+        if found is None or found[0] == item.before:
+            return ""
+        what = "heading" if item.kind == "rename" else (
+            "card" if item.block_kind == "claim" else "paragraph")
+        return (f"<p>⚠ The {what} has changed since the export. Accepting turns it, as it "
+                f"is now, into:</p><p>{diff_html(*found)}</p>")
 
     # ------------------------------------------------------------ decisions
     def _push(self, item: ReviewItem, decision: str, change, verb: str) -> bool:

@@ -105,18 +105,20 @@ def _pair(
 ) -> dict[int, NoteRef]:
     if len(kept) == len(block.refs):
         return dict(zip(block.refs, kept, strict=True))
+    # Best pairs first, over all of them: citation notes share much boilerplate, so the
+    # first exported note must not take a reference that is plainly another note's.
+    texts = [_joined(notes.get(r.note_id, []), received_text) for r in kept]
+    scored = sorted(
+        ((similarity(texts[k], normalise(snap.notes[n].text)), -k, -j, n, k)
+         for j, n in enumerate(block.refs) if n in snap.notes for k in range(len(kept))),
+        reverse=True,
+    )
     pairs: dict[int, NoteRef] = {}
-    free = list(kept)
-    for number in block.refs:
-        wanted = normalise(snap.notes[number].text) if number in snap.notes else ""
-        scored = [
-            (similarity(_joined(notes.get(r.note_id, []), received_text), wanted), r) for r in free
-        ]
-        if scored:
-            score, ref = max(scored, key=lambda s: s[0])
-            if score >= 0.5:
-                pairs[number] = ref
-                free.remove(ref)
+    taken: set[int] = set()
+    for score, _k, _j, number, k in scored:
+        if score >= 0.5 and number not in pairs and k not in taken:
+            pairs[number] = kept[k]
+            taken.add(k)
     return pairs
 
 

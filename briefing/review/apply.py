@@ -11,10 +11,13 @@ are either resolved (no change) or kept as a note on the card or citation.
 
 from __future__ import annotations
 
+import re
+
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import DomainError
 from briefing.core.model import Block, evolve
+from briefing.core.vocab import US_LEVELS, level_rank, marking_levels
 from briefing.export.ir import UNTITLED_SECTION
 from briefing.export.sanitize import clean_block, clean_line
 from briefing.review.diff import normalise, patch, similarity
@@ -32,6 +35,8 @@ def _display(item: ReviewItem, text: str) -> str:
 
 def _patched_text(item: ReviewItem, current_text: str) -> str:
     current = _display(item, clean_block(current_text))
+    if current != item.before and patch(current, item.after, item.before) is not None:
+        raise ReviewConflict("the briefing already has this change")
     result = patch(current, item.before, item.after)
     if result is None:
         raise ReviewConflict("the words this proposal changes are no longer in the briefing")
@@ -80,6 +85,8 @@ def accept_op(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op | None:
         if not doc.has_section(item.section_id):
             raise ReviewConflict("the section was deleted")
         current = clean_line(doc.section(item.section_id).title) or UNTITLED_SECTION
+        if current == item.after:
+            raise ReviewConflict("the heading already has this title")
         title = patch(current, item.before, item.after)
         if title is None:
             raise ReviewConflict("the heading was renamed since the export")
@@ -92,8 +99,41 @@ def accept_op(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op | None:
         if not doc.has_section(item.to_section):
             raise ReviewConflict("the section was deleted")
         index = _insertion_index(doc, item.to_section, item.after_block, snap, None)
-        return ops.InsertBlock(item.to_section, index, Block.prose(item.after))
+        return ops.InsertBlock(item.to_section, index, new_prose(doc, item.after))
     return None
+
+
+_LEADING_MARK = re.compile(r"\(([^()\n]{1,40})\)\s+(?=\S)")
+
+
+def new_prose(doc: Document, text: str) -> Block:
+    """The reviewer's new paragraph as prose; a portion mark typed before it, as the
+    exported paragraphs show theirs, goes to the block's portion (not its text, where the
+    export would print it a second time or the checks miss it)."""
+    scheme = doc.info.marking_scheme
+    found = _LEADING_MARK.match(text)
+    rank = level_rank(scheme, found.group(1)) if found and marking_levels(scheme) else None
+    if found is None or rank is None:
+        return Block.prose(text)
+    level = US_LEVELS[rank][0] if scheme == "us" else marking_levels(scheme)[rank]
+    return Block.prose(text[found.end():], portion=level)
+
+
+def preview(doc: Document, item: ReviewItem, snap: Snapshot) -> tuple[str, str] | None:
+    """(the text as it is now, the text accepting gives) for an edit or a rename, as the
+    reader saw them (portion mark and estimate included); None for other kinds.
+    Raises :class:`ReviewConflict` when accepting would fail."""
+    op = accept_op(doc, item, snap) if item.kind in ("edit", "rename") else None
+    if isinstance(op, ops.RenameSection):
+        return clean_line(doc.section(op.section_id).title) or UNTITLED_SECTION, op.title
+    if isinstance(op, ops.ReplaceClaim):
+        now = doc.claim(op.claim.id).text
+    elif isinstance(op, ops.ReplaceBlock):
+        now = doc.section(op.section_id).blocks[op.index].text
+    else:
+        return None
+    result = op.claim.text if isinstance(op, ops.ReplaceClaim) else op.block.text
+    return _display(item, clean_block(now)), _display(item, clean_block(result))
 
 
 def _edit(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op:
@@ -113,9 +153,14 @@ def _delete(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op:
     if item.block_kind == "heading":
         raise ReviewConflict("a section is not deleted from a review; resolve this item and "
                              "remove the section in the outline if you agree")
-    where = locate(doc, _block_of(item, snap))
+    block = _block_of(item, snap)
+    where = locate(doc, block)
     if where is None:
         raise ReviewConflict("the paragraph is already gone from the outline")
+    if block.claim is None and clean_block(doc.section(where[0]).blocks[where[1]].text) \
+            != block.text:
+        raise ReviewConflict("the paragraph was edited since the export; delete it in the "
+                             "outline if you still want it gone")
     return ops.RemoveBlock(*where)
 
 

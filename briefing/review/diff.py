@@ -57,6 +57,32 @@ def _anchor(mapping: dict[int, int], i: int, size_before: int, size_current: int
     return None
 
 
+def _clear(tokens_: list[str], start: int, end: int) -> bool:
+    """Whether tokens_[start:end] is an empty or blank stretch (start <= end)."""
+    return start <= end and all(t.isspace() for t in tokens_[start:end])
+
+
+def _in_context(
+    tb: list[str], tc: list[str], mapping: dict[int, int], span: tuple[int, int],
+    at: tuple[int, int],
+) -> bool:
+    """Whether the words around the edited span tb[span] still stand beside tc[at].
+
+    An insertion needs both neighbouring words (those that exist) still next to the
+    place it goes; a replacement or deletion, whose own words were found, needs one.
+    Without this an insertion would land in a paragraph the analyst rewrote, anchored
+    on a shared space or full stop.
+    """
+    (i1, i2), (start, end) = span, at
+    left = next((i for i in range(i1 - 1, -1, -1) if not tb[i].isspace()), None)
+    right = next((i for i in range(i2, len(tb)) if not tb[i].isspace()), None)
+    left_ok = left is not None and left in mapping and _clear(tc, mapping[left] + 1, start)
+    right_ok = right is not None and right in mapping and _clear(tc, end, mapping[right])
+    if i1 == i2:
+        return (left is None or left_ok) and (right is None or right_ok)
+    return left_ok or right_ok or (left is None and right is None)
+
+
 def patch(current: str, before: str, after: str) -> str | None:
     """*current* with the edit *before* → *after* replayed; None when it no longer fits."""
     if current == before:
@@ -83,7 +109,7 @@ def patch(current: str, before: str, after: str) -> str | None:
             if anchor is None:
                 return None
             start = end = anchor
-        if start < position:
+        if start < position or not _in_context(tb, tc, mapping, (i1, i2), (start, end)):
             return None
         out += tc[position:start] + ta[j1:j2]
         position = end

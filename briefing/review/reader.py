@@ -91,8 +91,12 @@ def match_document(doc: Document, snap: Snapshot, path: Path) -> list[str]:
         if body and differ > len(body) // 2 + len(snap.blocks) - len(body):
             raise FileProblem(path, "does not match this briefing (most of its paragraphs "
                               "are not in it); open the briefing it was exported from")
-        warnings.append("the file's briefing identity could not be confirmed (exported "
-                        "before identities existed); matched by its content")
+        warnings.append(
+            "this briefing has no identity yet (it was never exported to Word), so the file "
+            "was matched to it by its content; check it is the briefing you sent out"
+            if snap.document else
+            "the file's briefing identity could not be confirmed (exported before "
+            "identities existed); matched by its content")
     if differ:
         when = snap.exported or "date unknown"
         warnings.append(

@@ -37,6 +37,27 @@ def place_label(doc: Document, item: ReviewItem, review: Review) -> str:
     return f"{title} › {where}" if title else where
 
 
+def _section_title(doc: Document, section: str, review: Review) -> str:
+    if doc.has_section(section):
+        return clean_line(doc.section(section).title)
+    snap = review.snapshot
+    heading = next((b for b in snap.blocks if b.kind == "heading" and b.section == section),
+                   None) if snap is not None else None
+    return heading.text if heading else section
+
+
+def destination(doc: Document, item: ReviewItem, review: Review) -> str:
+    """Where a moved paragraph went ("to “Negotiations”, after “…”"); "" for other kinds."""
+    if item.kind != "move":
+        return ""
+    where = f"to “{_section_title(doc, item.to_section, review)}”"
+    snap = review.snapshot
+    after = snap.by_name.get(item.after_block) if snap is not None and item.after_block else None
+    if after is None or after.kind == "heading":
+        return f"{where}, at its start"
+    return f"{where}, after “{_short(after.text)}”"
+
+
 def _short(text: str, width: int = 50) -> str:
     line = normalise(text).replace("\n", " ")
     return line if len(line) <= width else line[: width - 1] + "…"
@@ -68,7 +89,8 @@ def format_text(review: Review, doc: Document) -> str:
     for place, items in groupby(review.items, key=lambda i: place_label(doc, i, review)):
         lines.append("")
         lines.append(place)
-        lines += [f"  - {describe(i)}" for i in items]
+        lines += [f"  - {describe(i)}" + (f" {destination(doc, i, review)}"
+                                           if i.kind == "move" else "") for i in items]
     return "\n".join(lines) + "\n"
 
 

@@ -135,7 +135,7 @@ class _Walker:
             tag = child.tag
             if tag in (f"{W}t", f"{W}delText"):
                 text = child.text or ""
-                if self.after_ref and not text.strip(", ;"):
+                if not text.strip(", ;") and (self.after_ref or _note_styled(run)):
                     continue  # the separator between two note references is not text
                 if text:
                     self.after_ref = False
@@ -154,6 +154,19 @@ class _Walker:
                 self.para.pieces.append(Piece("-", ins, dele))
             elif tag in _INSERT or tag in _DELETE:
                 self.walk(run, ins, dele)
+
+
+def _note_styled(run: etree._Element) -> bool:
+    """Whether *run* is set as a note reference (the separator our export writes between
+    two references is; it stays when the reviewer deletes the first reference)."""
+    props = run.find(f"{W}rPr")
+    if props is None:
+        return False
+    style = props.find(f"{W}rStyle")
+    align = props.find(f"{W}vertAlign")
+    name = (style.get(f"{W}val") or "") if style is not None else ""
+    return name.lower().endswith("notereference") or \
+        (align is not None and align.get(f"{W}val") == "superscript")
 
 
 def read_paragraph(p: etree._Element) -> Para:

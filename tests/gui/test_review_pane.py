@@ -84,9 +84,14 @@ def test_import_accept_reject_undo_and_export_again(qtbot, tmp_path, log, monkey
     ]
     _click_row(pane, "Edit (tracked)")
     assert "very likely" in pane.detail.toPlainText()
+    assert pane.detail.toPlainText().startswith(
+        "Edit — Jane Reviewer · 2026-01-05 (tracked change)")
     _click(pane.buttons["accept"])
     assert doc.claim("c2").text == "Full capacity is very likely within two weeks."
     _click_row(pane, "Edit (plain edit)")
+    assert pane.detail.toPlainText().startswith(
+        "Edit — Omar Field (plain edit, made without Track Changes; credited to whoever saved "
+        "the file last)")
     _click(pane.buttons["accept"])
     assert doc.section("k1").blocks[1].text == "Reopening is partial; silting sets the pace."
     _click_row(pane, "Heading renamed")
@@ -176,3 +181,214 @@ def test_accepting_a_deleted_card_paragraph_unplaces_it_and_the_checks_rerun(
     assert doc.has_claim("c1") and not doc.is_placed("c1")
     qtbot.waitUntil(lambda: window.checks.findings() is not None
                     and any(f.claim == "c1" for f in window.checks.findings()), timeout=10_000)
+
+
+def test_accepting_an_edit_on_a_card_rewritten_since_the_export_is_refused(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer inserted "very" in c2; the analyst has since rewritten c2 entirely.
+    Accepting must say so, not splice "very" into the analyst's new sentence."""
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    window.session.push(ops.ReplaceClaim(evolve(doc.claim("c2"),
+                                                text="Berth capacity recovers slowly.")),
+                        "Edit claim")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Edit (tracked)")
+    assert "⚠ This can no longer be accepted: the words this proposal changes are no longer " \
+        "in the briefing." in pane.detail.toPlainText()
+    _click(pane.buttons["accept"])
+    assert doc.claim("c2").text == "Berth capacity recovers slowly."
+    assert log.errors == [("Cannot Accept",
+                           "the words this proposal changes are no longer in the briefing")]
+    assert pane._rows()[0].text(2) == ""
+
+
+def test_accepting_a_deletion_of_a_paragraph_edited_since_the_export_is_refused(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer deleted a prose paragraph the analyst has since reworded: accepting
+    would throw the analyst's words away (or another paragraph that looks alike)."""
+    def edit(root) -> None:
+        prose = b.marked(root, "_brf_p_k1_05efd9b9")
+        prose.getparent().remove(prose)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "cut.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    reworded = "Reopening is partial; dredging and silting set the pace."
+    window.session.push(ops.ReplaceBlock("k1", 1, evolve(doc.section("k1").blocks[1],
+                                                         text=reworded)), "Edit paragraph")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph deleted")
+    _click(pane.buttons["accept"])
+    assert [blk.text for blk in doc.section("k1").blocks if blk.claim is None] == [reworded]
+    assert log.errors == [("Cannot Accept", "the paragraph was edited since the export; "
+                           "delete it in the outline if you still want it gone")]
+
+
+def test_an_edit_on_a_card_changed_since_the_export_previews_what_accepting_gives(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    window.session.push(ops.ReplaceClaim(evolve(
+        doc.claim("c2"), text="Full capacity is likely within two weeks, the port says.")),
+        "Edit claim")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Edit (tracked)")
+    shown = pane.detail.toPlainText()
+    assert "⚠ The card has changed since the export. Accepting turns it, as it is now, " \
+        "into:" in shown
+    assert "(U) Full capacity is very likely within two weeks, the port says." in shown
+    _click(pane.buttons["accept"])
+    assert doc.claim("c2").text == "Full capacity is very likely within two weeks, the port says."
+    assert "has changed since the export" not in pane.detail.toPlainText()  # decided now
+
+
+def test_every_control_of_the_review_pane_has_an_accessible_name(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    unnamed = [
+        w.metaObject().className() for w in pane.findChildren(QWidget)
+        if w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.accessibleName()
+        and not (isinstance(w, QAbstractButton) and w.text())
+    ]
+    assert unnamed == []
+    assert pane.summary.accessibleName() == "Review summary"
+
+
+def test_an_edit_the_analyst_already_made_is_not_applied_twice(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer added a sentence; the analyst had already typed it after reading the
+    comments (or accepted it from an earlier copy of the same review)."""
+    def edit(root) -> None:
+        c1 = b.marked(root, "_brf_c_c1")
+        c1.append(b.text_run(" Two more follow."))
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "more.docx", edit)
+    with_last_author(reviewed, "Omar Field")
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    typed = "Two berths reopened on 18 December. Two more follow."
+    window.session.push(ops.ReplaceClaim(evolve(doc.claim("c1"), text=typed)), "Edit claim")
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Edit (plain edit)")
+    assert "⚠ This can no longer be accepted: the briefing already has this change." \
+        in pane.detail.toPlainText()
+    _click(pane.buttons["accept"])
+    assert doc.claim("c1").text == typed
+    assert log.errors == [("Cannot Accept", "the briefing already has this change")]
+
+
+def test_remove_citation_removes_the_citation_whose_reference_was_removed(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from tests.review.test_structure_notes import _drop_first_reference
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "first.docx", _drop_first_reference)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    assert [r.text(0) for r in pane._rows()] == ["Note reference removed (plain edit)"]
+    _click_row(pane, "Note reference removed")
+    _click(pane.buttons["remove_citation"])
+    assert [c.source for c in doc.claim("c2").citations] == ["s2"]
+    assert doc.claim("c2").text == "Full capacity is likely within two weeks."
+
+
+def test_a_new_paragraph_typed_with_a_portion_mark_gets_it_as_its_portion(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    """The reviewer types a paragraph the way the exported ones read, "(U) …": accepted,
+    the mark is the paragraph's portion, not words that the export would print twice."""
+    def edit(root) -> None:
+        new = b.etree.Element(f"{b.W}p")
+        new.append(b.text_run("(U) Tug availability remains the bottleneck."))
+        b.marked(root, "_brf_c_c1").addnext(new)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "new.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "New paragraph")
+    _click(pane.buttons["accept"])
+    added = doc.section("k2").blocks[1]
+    assert (added.text, added.portion) == ("Tug availability remains the bottleneck.", "U")
+    out = tmp_path / "again.docx"
+    _export(window, log, out)
+    qtbot.waitUntil(lambda: log.exported == [str(out)], timeout=20_000)
+    assert ("(U) Tug availability remains the bottleneck.", []) in pandoc_view(out, "accept")
+
+
+def test_a_moved_paragraph_says_where_it_went_not_struck_out_like_a_deletion(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from tests.review.test_word_markup import _move_c1_before_c2
+
+    def edit(root) -> None:  # c2 cut and pasted under Evidence, after c1
+        c2 = b.marked(root, "_brf_c_c2")
+        c2.getparent().remove(c2)
+        b.marked(root, "_brf_c_c1").addnext(c2)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "moved.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph moved")
+    assert pane.detail.toPlainText().splitlines()[1:] == [
+        "Moved to “Evidence”, after “Two berths reopened on 18 December.”:",
+        "(U) Full capacity is likely within two weeks.",
+    ]
+    assert "<s " not in pane.detail.toHtml().split("Moved", 1)[1]  # nothing struck out
+    tracked = b.rewrite(b.exported(tmp_path, name="t.docx"), tmp_path / "tracked-move.docx",
+                        _move_c1_before_c2)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(tracked))
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph moved")
+    assert "Moved to “Key Judgments”, at its start:" in pane.detail.toPlainText()
+
+
+def test_a_join_is_explained_not_struck_out_like_a_deletion(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    from tests.review.test_word_markup import test_a_deleted_paragraph_mark_is_shown_as_a_join
+
+    test_a_deleted_paragraph_mark_is_shown_as_a_join(tmp_path)  # writes join.docx
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(tmp_path / "join.docx"))
+    window = open_window(qtbot, b.identified_small())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraphs joined")
+    assert pane.detail.toPlainText().splitlines()[1:] == [
+        "The reviewer joined this paragraph with “Evidence”. Merge them in the Outline if you "
+        "agree, then resolve this item.",
+        "(U) Reopening is partial; dredging sets the pace.",
+    ]
+    assert "<s " not in pane.detail.toHtml()
+    assert pane.buttons["resolve"].isEnabled() and not pane.buttons["accept"].isEnabled()

@@ -46,3 +46,33 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
         result = run_cli("review", *args)
         assert result.returncode == 2 and result.stdout == ""
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_briefing_never_exported_is_matched_by_content_and_says_so(tmp_path: Path) -> None:
+    """The file carries an identity; it is the briefing that has none yet (a copy made
+    from the same template, never exported). The warning must not blame the file."""
+    brief = tmp_path / "copy.json"
+    brief.write_text(dumps(b.small_document()), encoding="utf-8")
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "reviewed.docx", _tracked_edits)
+    result = run_cli("review", str(brief), str(reviewed))
+    assert result.returncode == 0, result.stderr
+    assert ("warning: this briefing has no identity yet (it was never exported to Word), so "
+            "the file was matched to it by its content; check it is the briefing you sent "
+            "out") in result.stdout.splitlines()
+
+
+def test_a_moved_paragraph_is_listed_with_where_it_went(tmp_path: Path) -> None:
+    brief = tmp_path / "harbour.json"
+    brief.write_text(dumps(b.identified_small()), encoding="utf-8")
+
+    def edit(root) -> None:  # c2 cut and pasted under Evidence, after c1
+        c2 = b.marked(root, "_brf_c_c2")
+        c2.getparent().remove(c2)
+        b.marked(root, "_brf_c_c1").addnext(c2)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "moved.docx", edit)
+    result = run_cli("review", str(brief), str(reviewed))
+    assert result.returncode == 0, result.stderr
+    assert ("  - Paragraph moved (untracked, Unknown reviewer): “(U) Full capacity is likely "
+            "within two weeks.” to “Evidence”, after “Two berths reopened on 18 December.”"
+            ) in result.stdout.splitlines()

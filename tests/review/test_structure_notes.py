@@ -170,3 +170,38 @@ def test_endnotes_are_read_like_footnotes(tmp_path: Path) -> None:
     review = read_review(b.identified_small(), path)
     assert [(i.kind, i.origin, i.claim_id, i.citation) for i in review.items] == [
         ("reference-removed", "untracked", "c1", 0)]
+
+
+def _drop_first_reference(root) -> None:
+    """c2's first note reference deleted without tracking; the "," between the two
+    references stays behind, as it does when a reviewer deletes just the number."""
+    c2 = b.marked(root, "_brf_c_c2")
+    run = next(c2.iter(f"{b.W}footnoteReference")).getparent()
+    run.getparent().remove(run)
+
+
+def test_the_first_of_two_references_removed_is_flagged_on_its_own_citation(
+    tmp_path: Path
+) -> None:
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "first.docx", _drop_first_reference)
+    review = read_review(b.identified_small(), path)
+    assert [(i.kind, i.claim_id, i.citation, i.after) for i in review.items] == [
+        ("reference-removed", "c2", 0, "")]
+
+
+def test_a_removed_reference_is_paired_by_the_best_likeness_not_by_order(
+    tmp_path: Path
+) -> None:
+    """In the sample, c2's two notes cite different sources but share their boilerplate
+    (", para. ", "Grade", links): when the first reference goes, the one left must stay
+    paired with its own note, not be read as the first note rewritten."""
+    from briefing.export import export_document
+    from briefing.store.jsonio import load_json
+    from tests.test_sample import SAMPLE
+
+    doc = load_json(SAMPLE)
+    src = export_document(doc, tmp_path / "sample.docx")
+    path = b.rewrite(src, tmp_path / "first.docx", _drop_first_reference)
+    review = read_review(doc, path)
+    assert [(i.kind, i.claim_id, i.citation) for i in review.items] == [
+        ("reference-removed", "c2", 0)]

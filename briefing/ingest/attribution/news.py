@@ -127,6 +127,8 @@ def _subject_before(masked: str, verb: re.Match[str], base: int) -> list[Attribu
         lead = re.match(r"\s*(?:In|At|On|During|Speaking|Asked|Reached)\b[^,]*,\s*", raw)
         if lead and raw.count(",") > 1:  # "In a statement, the board, ..."
             raw, offset = raw[lead.end():], offset + lead.end()
+        skip = _reported_lead(raw)  # "Repairs will take a month, Henrik Vass, the …,"
+        raw, offset = raw[skip:], offset + skip
         who = raw
     else:
         weak = clause.rfind(", ")
@@ -152,6 +154,27 @@ def _subject_before(masked: str, verb: re.Match[str], base: int) -> list[Attribu
         return []
     found = _make(who, word, masked, _Span(offset, verb.end()), base)
     return [found.with_(cue=word + " ") if trailing else found]  # ", port officials said."
+
+
+def _reported_lead(raw: str) -> int:
+    """Length of the reported words before an appositive speaker in *raw* (0: none).
+
+    In "The river is falling, Ines Farrow, the harbour master," the speaker starts at
+    the first part that is a name, or a short role followed by a name ("the harbour
+    master, Ines Farrow"); what comes before it is what they said, not who they are.
+    """
+    parts = raw.split(", ")
+    at = 0
+    for k, part in enumerate(parts[:-1]):
+        text = part.strip()
+        role_then_name = (_ROLE_FIRST.match(text) is not None and not _VERBISH.search(text)
+                          and len(text.split()) <= 6 and is_proper(parts[k + 1].strip()))
+        if k and (is_proper(text) or role_then_name):
+            return at
+        if not k and (is_proper(text) or role_then_name):
+            return 0
+        at += len(part) + 2
+    return 0
 
 
 def _sentence_final(rest: str) -> bool:
@@ -212,4 +235,15 @@ def _venue(rest: str) -> str:
         r"(?=\s+(?:that|on\s+\w+day)\b|[,.;\"“”_]|$)",
         rest,
     )
-    return match.group(1).strip() if match else ""
+    if match is None or _WHEN.match(match.group(1)):
+        return ""  # "said on Tuesday": when, not where or how, is no part of who says it
+    return match.group(1).strip()
+
+
+_WHEN = re.compile(
+    r"(?:on|in|at|during)\s+(?:(?:last|this|next|early|late)\s+)?(?:the\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|\d|morning|afternoon|evening|night|"
+    r"weekend|week|month|year|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)

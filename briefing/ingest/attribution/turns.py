@@ -177,7 +177,10 @@ def _split_label(words: list[str]) -> tuple[list[str], list[str]]:
 def _named(text: str, label: Label, name: str, role: str, found: list[Label]) -> Attribution:
     context = text[:3000] + "\n" + text[max(3000, label.start - 6000):label.start]
     single = len(strip_honorific(name).split()) == 1
-    longer = full_name(context, name) or (_from_labels(name, label, found) if single else "")
+    earlier, earlier_role = _from_labels(name, label, found) if single else ("", "")
+    longer = full_name(context, name) or earlier
+    if earlier and not role and strip_honorific(longer) == earlier:
+        role = earlier_role  # "LUND:" is labelled as "SPOKESPERSON ANDERS LUND:" was
     best = strip_honorific(longer) if longer else strip_honorific(name)
     if len(best.split()) < len(strip_honorific(name).split()):
         best = strip_honorific(name)
@@ -186,8 +189,9 @@ def _named(text: str, label: Label, name: str, role: str, found: list[Label]) ->
     return Attribution(best, "speaker label", role, "", "", label.start, label.end)
 
 
-def _from_labels(name: str, label: Label, found: list[Label]) -> str:
-    """"Lund" → "Anders Lund" from an earlier label "SPOKESPERSON ANDERS LUND"."""
+def _from_labels(name: str, label: Label, found: list[Label]) -> tuple[str, str]:
+    """"Lund" → ("Anders Lund", "spokesperson") from an earlier label "SPOKESPERSON ANDERS
+    LUND" (the role as that label gives it, so one speaker keeps one label)."""
     surname = strip_honorific(name).split()[-1].lower()
     for earlier in found:
         if earlier.start >= label.start:
@@ -196,8 +200,19 @@ def _from_labels(name: str, label: Label, found: list[Label]) -> str:
                      *re.findall(r"\(([^)]*)\)", earlier.raw)]:
             words = _split_label(part.split(",")[0].split())[0]
             if len(words) > 1 and words[-1].lower() == surname:
-                return title_case(" ".join(words))
-    return ""
+                return title_case(" ".join(words)), _role_of(earlier, found)
+    return "", ""
+
+
+def _role_of(label: Label, found: list[Label]) -> str:
+    """The role the full label *label* resolves with ("" when none or a title)."""
+    head = re.sub(r"\([^)]*\)", "", re.sub(r"^Q\d+\s+", "", label.raw)).strip().rstrip(",")
+    name_part, _, role_part = head.partition(",")
+    name_words, role_words = _split_label(name_part.split())
+    if role_words and all(w.endswith(".") for w in role_words):
+        return ""
+    role = " ".join(role_words + role_part.split()).strip()
+    return title_case(role).lower() if role.isupper() else role
 
 
 def _role_only(text: str, label: Label, found: list[Label], head: str, bare: str,
