@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
@@ -32,24 +32,30 @@ from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
 from briefing.gui.importing import Importer, ImportWorker, find_importer
 from briefing.gui.inspector import Inspector
-from briefing.gui.lazy_tabs import BOARD_TAB, OUTLINE_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
+from briefing.gui.lazy_tabs import BOARD_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
 from briefing.gui.menus import build_actions
 from briefing.gui.models.claims import CLAIM_ID_ROLE
+from briefing.gui.outline_view import OutlinePanel
 from briefing.gui.reader import SourceReader
 from briefing.gui.session import Session
 from briefing.gui.sources_panel import SourcesPanel
+from briefing.gui.window_edit import EditActions
 from briefing.gui.window_files import FileActions
+from briefing.gui.window_layout import Pane, WindowLayout
 from briefing.gui.window_review import ReviewActions
 
 if TYPE_CHECKING:
-    from briefing.gui.outline_view import OutlinePanel
     from briefing.gui.preview import PreviewPanel
 
+VIEW_SHORTCUTS = ("Board", "Reader", "Outline", "Preview")
+"""View ▸ Board … Preview are Ctrl+1 … Ctrl+4."""
+
 READ_ONLY_DISABLED = ("save_as", "import", "paste_source", "delete", "properties", "new_claim",
-                      "insert_section", "insert_subsection", "insert_prose")
+                      "insert_section", "insert_subsection", "insert_prose", "place", "cut",
+                      "paste")
 
 
-class MainWindow(FileActions, ReviewActions, QMainWindow):
+class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     """One window per open briefing."""
 
     open_requested = Signal(str)
@@ -71,7 +77,9 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self._build_views()
-        self.actions_ = build_actions(self)
+        built = build_actions(self, self.menuBar(), session.undo_stack,
+                              lambda name: getattr(self, f"act_{name}"))
+        self.actions_, self.menus, self.recent_menu = built.actions, built.menus, built.recent
         self._add_view_menu()
         self.actions_["import"].setEnabled(self.importer is not None)
         if self.importer is None:
@@ -97,6 +105,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         for name in READ_ONLY_DISABLED:
             self.actions_[name].setEnabled(False)
         self.reader.new_claim_action.setEnabled(False)
+        self.reader.cite_action.setEnabled(False)
         self.inspector.setEnabled(False)
         self.statusBar().showMessage(
             "Read-only: this briefing is open for editing elsewhere. Save a copy to change it.")
@@ -120,10 +129,10 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.reader = SourceReader(doc, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Views")
         self.tabs.addTab(self.board, "Board")
         self.tabs.addTab(self.reader, "Reader")
         self.lazy_tabs = LazyTabs(self.tabs)
-        self.lazy_tabs.add("Outline", self._build_outline)
         self.lazy_tabs.add("Preview", self._build_preview)
         self.find_bar = FindBar(doc, self.session.store, self)
         self.find_bar.hide()
@@ -134,27 +143,64 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         column.addWidget(self.tabs, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
+        self.outline_panel = self._build_outline()
         self.sources = SourcesPanel(doc, search, self)
         self.inspector = Inspector(self.session, self)
-        self.sources_dock = self._dock("Sources", self.sources,
-                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        self.outline_dock = self._dock("Outline", self.outline_panel, left)
+        self.sources_dock = self._dock("Sources", self.sources, left)
+        self.splitDockWidget(self.outline_dock, self.sources_dock, Qt.Orientation.Vertical)
+        self.inspector_dock = self._dock("Inspector", self.inspector, right)
         self.history_dock = self._dock("Undo History", QUndoView(self.session.undo_stack, self),
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
+                                       right)
+        self.history_dock.widget().setAccessibleName("Undo history")
         self.history_dock.hide()
         self.checks = ChecksPanel(self.session, self)
         self.checks_dock = self._dock("Checks", self.checks,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.sources_dock, self.inspector_dock], [330, 420],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.checks_dock], [160], Qt.Orientation.Vertical)
         self.resize(_first_size())
+        narrow = self.width() < 1500
+        self.resizeDocks([self.outline_dock, self.inspector_dock],
+                         [300 if narrow else 380, 400 if narrow else 520],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.sources_dock], [3, 2], Qt.Orientation.Vertical)
+        self.resizeDocks([self.checks_dock], [130], Qt.Orientation.Vertical)
+        self.layout_ = WindowLayout(self)
+        self._add_panes()
+
+    def _add_panes(self) -> None:
+        """The panes F6 cycles through, in reading order (left to right, top to bottom)."""
+        def dock_shower(dock: QDockWidget):  # noqa: ANN202
+            return lambda: (dock.show(), dock.raise_())
+
+        add = self.layout_.add_pane
+        add(Pane("Outline", lambda: self.outline_dock, lambda: self.outline_panel.view,
+                 dock_shower(self.outline_dock)))
+        add(Pane("Sources", lambda: self.sources_dock, lambda: self.sources.view,
+                 dock_shower(self.sources_dock)))
+        add(Pane("Views", lambda: self.tabs, self._current_view, lambda: None))
+        add(Pane("Inspector", lambda: self.inspector_dock, self.inspector.first_field,
+                 dock_shower(self.inspector_dock)))
+        add(Pane("Checks", lambda: self.checks_dock, lambda: self.checks.view,
+                 dock_shower(self.checks_dock)))
+        add(Pane("Undo History", lambda: self.history_dock, self.history_dock.widget,
+                 dock_shower(self.history_dock)))
+
+    def _current_view(self) -> QWidget:
+        """What takes focus in the middle: the board's cards, the reader's text, the page."""
+        page = self.tabs.currentWidget()
+        if page is self.board:
+            return self.board.view
+        if page is self.reader:
+            return self.reader.text
+        return getattr(page, "focus_target", lambda: page)()
 
     @property
     def outline(self) -> OutlinePanel:
-        """The Outline tab's panel (built when first shown or asked for)."""
-        return self.lazy_tabs.page(OUTLINE_TAB)  # type: ignore[return-value]
+        """The Outline pane (a dock beside the Board and the Reader)."""
+        return self.outline_panel
 
     @property
     def preview(self) -> PreviewPanel:
@@ -162,16 +208,11 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         return self.lazy_tabs.page(PREVIEW_TAB)  # type: ignore[return-value]
 
     def _built_outline(self) -> OutlinePanel | None:
-        return self.lazy_tabs.built(OUTLINE_TAB)  # type: ignore[return-value]
+        return self.outline_panel
 
     def _build_outline(self) -> OutlinePanel:
-        from briefing.gui.outline_view import OutlinePanel
-
         outline = OutlinePanel(self.session, self)
         outline.current_claim_changed.connect(lambda c: self._claim_chosen(c) if c else None)
-        current = self.board.current_claim_id()
-        if current:
-            outline.select_claim(current)
         return outline
 
     def _build_preview(self) -> PreviewPanel:
@@ -184,21 +225,40 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title.replace(" ", "") + "Dock")
+        dock.setAccessibleName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
     def _add_view_menu(self) -> None:
         view = self.menus["View"]
-        for dock in (self.sources_dock, self.inspector_dock, self.checks_dock, self.history_dock):
+        for n, name in enumerate(VIEW_SHORTCUTS):
+            action = view.addAction(f"&{name}")
+            action.setObjectName(f"action_show_{name.lower()}")
+            action.setShortcut(f"Ctrl+{n + 1}")
+            action.setStatusTip(f"Show the {name} and put the keyboard focus in it")
+            action.triggered.connect(lambda _c=False, v=name: self.show_view(v))
+        view.addSeparator()
+        for dock in (self.outline_dock, self.sources_dock, self.inspector_dock,
+                     self.checks_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        for n, name in enumerate(("Board", "Reader", "Outline", "Preview")):
-            action = view.addAction(f"Show {name}")
-            action.setShortcut(f"Ctrl+{n + 1}")
-            action.triggered.connect(lambda _c=False, i=n: self.tabs.setCurrentIndex(i))
+        self.actions_.update(self.layout_.add_actions(view))
         self.reader.new_claim_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.menus["Insert"].addAction(self.reader.new_claim_action)
+        self.menus["Insert"].insertAction(self.actions_["new_claim"],
+                                          self.reader.new_claim_action)
+        self.reader.cite_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.menus["Edit"].insertAction(self.actions_["find"], self.reader.cite_action)
+        self.menus["Edit"].insertSeparator(self.actions_["find"])
+
+    def show_view(self, name: str) -> None:
+        """Ctrl+1…4: show Board, Reader, Outline or Preview with the keyboard focus in it."""
+        if name == "Outline":
+            self.layout_.focus_named("Outline")
+            return
+        self.tabs.setCurrentIndex({"Board": BOARD_TAB, "Reader": READER_TAB,
+                                   "Preview": PREVIEW_TAB}[name])
+        self.layout_.focus_named("Views")
 
     def _connect(self) -> None:
         session = self.session
@@ -211,13 +271,26 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
         self.checks.finding_activated.connect(self.show_finding)
+        self.checks.place_requested.connect(lambda c: self.act_place([c]))
+        self._card_menu()
         self.find_bar.hit_chosen.connect(self.show_hit)
         self.checks.counts_changed.connect(self._show_check_counts)
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
+        self.reader.cite_requested.connect(self.cite_selection)
+
         self.reader.claim_activated.connect(self.select_claim)
         self.inspector.source_requested.connect(self.open_source)
+
+    def _card_menu(self) -> None:
+        """Right-click on a card: place it, cite the Reader's selection in it, delete it."""
+        view = self.board.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        view.addActions([self.actions_["place"], self.reader.cite_action,
+                         self.actions_["delete"]])
+        self.outline.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.outline.view.addActions([self.actions_["place"], self.actions_["delete"]])
 
     # ------------------------------------------------------------ behaviour
     def _claim_chosen(self, claim_id: str | None) -> None:
@@ -285,14 +358,6 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     def act_quit(self) -> None:
         self.quit_requested.emit()
 
-    def act_delete(self) -> None:
-        if self.sources.view.hasFocus():
-            self.delete_sources(self.sources.selected_source_ids())
-        elif self.tabs.currentIndex() == OUTLINE_TAB:
-            self.outline.remove_selected()
-        else:
-            editing.delete_claims(self.session, self.board.selected_claim_ids())
-
     def delete_sources(self, source_ids: list[str]) -> bool:
         cited = [s for s in source_ids if self.session.doc.citation_count(s)]
         if cited:
@@ -320,20 +385,25 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             self.inspector.claim_editor.text.setFocus()
 
     def act_insert_section(self) -> None:
-        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline_dock.show()
         self.outline.insert_section()
 
     def act_insert_subsection(self) -> None:
-        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline_dock.show()
         self.outline.insert_section(sub=True)
 
     def act_insert_prose(self) -> None:
-        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline_dock.show()
         self.outline.insert_prose()
 
-    def act_undo_history(self) -> None:
-        self.history_dock.show()
-        self.history_dock.raise_()
+    def act_run_checks(self) -> None:
+        self.checks_dock.show()
+        self.checks_dock.raise_()
+        self.checks.check_now()
+        self.checks.view.setFocus()
+
+    def act_find_in_sources(self) -> None:
+        self.act_find_sources()
 
     # ------------------------------------------------------------------ close
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -371,18 +441,11 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
 
     # --------------------------------------------------------------- layout
     def save_layout(self) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        self.layout_.save()
 
     def restore_layout(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        self.layout_.remember_default()
+        self.layout_.restore()
 
 
 def _first_size() -> QSize:

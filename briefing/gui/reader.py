@@ -8,9 +8,11 @@ highlight lists the claims citing it; clicking one emits ``claim_activated``.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.document import Document
+from briefing.gui.models import mime
 from briefing.gui.offsets import OffsetMap
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
 
@@ -68,6 +71,8 @@ class ReaderText(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setMouseTracking(True)
+        self.passage: Callable[[], tuple[str, int, int] | None] | None = None
+        """Set by the reader: the selected passage as (source id, start, end)."""
         self.paragraph_numbers: dict[int, int] = {}
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(lambda _n: self._update_margins())
@@ -99,6 +104,17 @@ class ReaderText(QPlainTextEdit):
         super().resizeEvent(event)
         self._update_margins()
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The selected text, plus the passage's source and offsets for the outline (a
+        passage dropped on a section becomes a cited card there)."""
+        data = super().createMimeDataFromSelection()
+        span = self.passage() if self.passage is not None else None
+        if span is not None:
+            source_id, start, end = span
+            data.setData(mime.PASSAGE_MIME, json.dumps(
+                {"source": source_id, "start": start, "end": end}).encode("utf-8"))
+        return data
+
     def mouseMoveEvent(self, event: Any) -> None:
         super().mouseMoveEvent(event)
         if not event.buttons():
@@ -115,6 +131,8 @@ class SourceReader(QWidget):
     """Shows one source; turns selections into claim requests."""
 
     new_claim_requested = Signal(str, int, int)
+    cite_requested = Signal(str, str, int, int)
+    """Cite Selection: (claim id, source id, start, end)."""
     claim_activated = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -137,6 +155,17 @@ class SourceReader(QWidget):
         self.new_claim_action.setEnabled(False)
         self.new_claim_action.triggered.connect(self._request_claim)
         self.addAction(self.new_claim_action)
+        self.cite_action = QAction("Cite Selection in Current Card", self)
+        self.cite_action.setObjectName("action_cite_selection")
+        self.cite_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.cite_action.setStatusTip("Add the selected passage as another citation of the "
+                                      "card selected on the board or in the outline")
+        self.cite_action.setEnabled(False)
+        self.cite_action.triggered.connect(self._request_cite)
+        self.addAction(self.cite_action)
+        self.text.passage = self.selection_passage
+        self.text.setAccessibleName("Source text")
+        self.header.setAccessibleName("Source details")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -189,8 +218,15 @@ class SourceReader(QWidget):
             return None
         return self._map.to_py(cursor.selectionStart()), self._map.to_py(cursor.selectionEnd())
 
+    def selection_passage(self) -> tuple[str, int, int] | None:
+        span = self.selection_range()
+        if span is None or self._source_id is None or span[1] <= span[0]:
+            return None
+        return self._source_id, span[0], span[1]
+
     def set_active_claim(self, claim_id: str | None) -> None:
         self._active_claim = claim_id
+        self._selection_changed()
         self.refresh_highlights()
 
     # ------------------------------------------------------------ rendering
@@ -247,7 +283,15 @@ class SourceReader(QWidget):
 
     # --------------------------------------------------------------- events
     def _selection_changed(self) -> None:
-        self.new_claim_action.setEnabled(self.selection_range() is not None)
+        selected = self.selection_range() is not None
+        self.new_claim_action.setEnabled(selected)
+        active = self._active_claim is not None and self._doc.has_claim(self._active_claim)
+        self.cite_action.setEnabled(selected and active)
+
+    def _request_cite(self) -> None:
+        passage = self.selection_passage()
+        if passage is not None and self._active_claim is not None:
+            self.cite_requested.emit(self._active_claim, *passage)
 
     def _request_claim(self) -> None:
         span = self.selection_range()
@@ -256,8 +300,11 @@ class SourceReader(QWidget):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.text.createStandardContextMenu(point)
-        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
-        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, self.new_claim_action)
+        menu.insertAction(first, self.cite_action)
+        if first is not None:
+            menu.insertSeparator(first)
         menu.exec(self.text.viewport().mapToGlobal(point))
         menu.deleteLater()
 
