@@ -19,9 +19,23 @@ from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.vocab import ClaimKind, ClaimStatus
 from briefing.gui.card_delegate import CARD_SIZE, CardDelegate
+from briefing.gui.dragging import run_drag
 from briefing.gui.models.claims import CLAIM_ID_ROLE, ClaimFilter, ClaimFilterProxy, ClaimsModel
 
 _SOURCE_OPS = (ops.InsertSource, ops.RemoveSource, ops.ReplaceSource)
+
+
+class CardView(QListView):
+    """The cards; dragging selected cards carries their ids (and text) to the outline."""
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802, N803
+        rows = [i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        if not rows:
+            return
+        rows.sort(key=QModelIndex.row)
+        data = self.model().mimeData(rows)
+        label = data.text() if len(rows) == 1 else f"{len(rows)} cards"
+        run_drag(self, data, Qt.DropAction.CopyAction, Qt.DropAction.CopyAction, label)
 
 
 class ClaimBoard(QWidget):
@@ -39,7 +53,7 @@ class ClaimBoard(QWidget):
         self.proxy = ClaimFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build_filters()
-        self.view = QListView(self)
+        self.view = CardView(self)
         self.view.setObjectName("claimBoard")
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setFlow(QListView.Flow.LeftToRight)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.model import Block, Section
 from briefing.gui import outline_plan as plan
+from briefing.gui.dragging import run_drag
 from briefing.gui.models.claims import CLAIM_ID_ROLE
 from briefing.gui.models.outline import OutlineModel
 from briefing.gui.session import Session
@@ -60,6 +61,15 @@ class OutlineTree(QTreeView):
     outdent_requested = Signal()
     move_requested = Signal(int)
     """Alt+Up (-1) or Alt+Down (+1)."""
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802, N803
+        rows = [i for i in self.selectionModel().selectedRows()
+                if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        if not rows:
+            return
+        data = self.model().mimeData(rows)
+        label = str(rows[0].data() or "") if len(rows) == 1 else f"{len(rows)} items"
+        run_drag(self, data, Qt.DropAction.MoveAction, Qt.DropAction.MoveAction, label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         old = event.oldSize().width()

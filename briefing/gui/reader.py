@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QPlainTextEdit,
     QTextEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.document import Document
+from briefing.gui.dragging import run_drag
 from briefing.gui.models import mime
 from briefing.gui.offsets import OffsetMap
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
@@ -71,6 +73,7 @@ class ReaderText(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setMouseTracking(True)
+        self._drag_from: QPoint | None = None
         self.passage: Callable[[], tuple[str, int, int] | None] | None = None
         """Set by the reader: the selected passage as (source id, start, end)."""
         self.paragraph_numbers: dict[int, int] = {}
@@ -115,13 +118,38 @@ class ReaderText(QPlainTextEdit):
                 {"source": source_id, "start": start, "end": end}).encode("utf-8"))
         return data
 
+    def mousePressEvent(self, event: Any) -> None:
+        """A press inside the selection may start dragging the passage (else: select)."""
+        point = event.position().toPoint()
+        cursor = self.textCursor()
+        inside = cursor.hasSelection() and (
+            cursor.selectionStart() <= self.cursorForPosition(point).position()
+            < cursor.selectionEnd())
+        if event.button() == Qt.MouseButton.LeftButton and inside:
+            self._drag_from = point
+            event.accept()
+            return
+        self._drag_from = None
+        super().mousePressEvent(event)
+
     def mouseMoveEvent(self, event: Any) -> None:
+        if self._drag_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            moved = (event.position().toPoint() - self._drag_from).manhattanLength()
+            if moved >= QApplication.startDragDistance():
+                self._drag_from = None
+                data = self.createMimeDataFromSelection()
+                run_drag(self, data, Qt.DropAction.CopyAction, Qt.DropAction.CopyAction,
+                         data.text())
+            return
         super().mouseMoveEvent(event)
         if not event.buttons():
             position = self.cursorForPosition(event.position().toPoint()).position()
             self.hovered.emit(event.globalPosition().toPoint(), position)
 
     def mouseReleaseEvent(self, event: Any) -> None:
+        if self._drag_from is not None:  # a click inside the selection: place the cursor
+            self._drag_from = None
+            self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
         super().mouseReleaseEvent(event)
         if not self.textCursor().hasSelection():
             self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
