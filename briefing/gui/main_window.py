@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -161,14 +162,23 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.checks_dock = self._dock("Checks", self.checks,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resize(_first_size())
-        narrow = self.width() < 1500
-        self.resizeDocks([self.outline_dock, self.inspector_dock],
-                         [300 if narrow else 380, 400 if narrow else 520],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.outline_dock, self.sources_dock], [3, 2], Qt.Orientation.Vertical)
-        self.resizeDocks([self.checks_dock], [130], Qt.Orientation.Vertical)
-        self.layout_ = WindowLayout(self)
+        self.layout_ = WindowLayout(self, self._default_dock_sizes)
         self._add_panes()
+
+    def _default_dock_sizes(self) -> None:
+        """The docks' default sizes for the window's width now (at first show and on
+        View ▸ Reset Layout): the outline about a fifth, the inspector about 30%."""
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.outline_dock, self.inspector_dock],
+                         [max(240, min(460, width * 21 // 100)),
+                          max(360, min(620, width * 29 // 100))], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.sources_dock],
+                         [height * 36 // 100, height * 24 // 100], Qt.Orientation.Vertical)
+        self.resizeDocks([self.checks_dock], [max(110, height // 6)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.layout_.shown()
 
     def _add_panes(self) -> None:
         """The panes F6 cycles through, in reading order (left to right, top to bottom)."""

@@ -49,11 +49,14 @@ class Pane:
 class WindowLayout(QObject):
     """Saves, restores and resets a main window's docks; cycles focus through its panes."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, default_sizes: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
+        self._default_sizes = default_sizes
         self._panes: list[Pane] = []
         self._default: QByteArray | None = None
+        self._restored = False
+        self._shown = False
 
     # ------------------------------------------------------------------ panes
     def add_pane(self, pane: Pane) -> None:
@@ -121,12 +124,23 @@ class WindowLayout(QObject):
         """Keep the layout as built, for Reset Layout (call before restore)."""
         self._default = self._window.saveState(LAYOUT_VERSION)
 
+    def shown(self) -> None:
+        """The window's first show: size the docks for its width unless a saved layout
+        was restored."""
+        if self._shown:
+            return
+        self._shown = True
+        if not self._restored:
+            self._default_sizes()
+
     def reset(self) -> None:
         if self._default is not None:
             self._window.restoreState(self._default, LAYOUT_VERSION)
         for dock in self._window.findChildren(QDockWidget):
             if dock.objectName() != "UndoHistoryDock":
+                dock.setFloating(False)
                 dock.show()
+        self._default_sizes()
 
     def save(self) -> None:
         settings = QSettings()
@@ -141,7 +155,7 @@ class WindowLayout(QObject):
         if isinstance(geometry, QByteArray):
             self._window.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and _int(settings.value(VERSION_KEY)) == LAYOUT_VERSION:
-            self._window.restoreState(state, LAYOUT_VERSION)
+            self._restored = self._window.restoreState(state, LAYOUT_VERSION)
 
 
 def _int(value: object) -> int:
