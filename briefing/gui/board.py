@@ -20,6 +20,7 @@ from briefing.core.document import Document
 from briefing.core.vocab import ClaimKind, ClaimStatus
 from briefing.gui.card_delegate import CARD_SIZE, CardDelegate
 from briefing.gui.dragging import run_drag
+from briefing.gui.forms import guard_combo
 from briefing.gui.models.claims import CLAIM_ID_ROLE, ClaimFilter, ClaimFilterProxy, ClaimsModel
 
 _SOURCE_OPS = (ops.InsertSource, ops.RemoveSource, ops.ReplaceSource)
@@ -99,7 +100,7 @@ class ClaimBoard(QWidget):
         self.filter_tag.setPlaceholderText("Tag")
         self.filter_tag.setClearButtonEnabled(True)
         self.filter_tag.setMaximumWidth(90)
-        self.filter_source = QComboBox(self)
+        self.filter_source = guard_combo(QComboBox(self))
         self.filter_source.setMinimumContentsLength(8)
         self.filter_source.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -203,7 +204,7 @@ class ClaimBoard(QWidget):
 
 
 def _choice_box(parent: QWidget, everything: str, items: list[tuple[str, str]]) -> QComboBox:
-    box = QComboBox(parent)
+    box = guard_combo(QComboBox(parent))
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(6)
     box.addItem(everything, "")

@@ -51,7 +51,8 @@ class CitationEditor(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setColumnHidden(QUOTE, True)  # shown in full below
         self.table.setWordWrap(False)
-        self.table.setMaximumHeight(110)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
+        self.table.setAccessibleName("Citations")
         self.table.doubleClicked.connect(self._show_in_reader)
         buttons = QHBoxLayout()
         self.add_button = tool_button(self, "+ Add", "Add a citation to this claim")
@@ -101,8 +102,17 @@ class CitationEditor(QWidget):
         self.source.activated.connect(self._source_chosen)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
         self.model.modelReset.connect(self._load_detail)
+        self.model.modelReset.connect(self._fit_table)
         self.model.dataChanged.connect(lambda *_: self._load_detail())
         self._load_detail()
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (one to four; more scroll), so nothing is hidden."""
+        rows = max(1, min(4, self.model.rowCount()))
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + rows * self.table.verticalHeader().defaultSectionSize()
+                  + 2 * self.table.frameWidth())
+        self.table.setFixedHeight(height)
 
     # ------------------------------------------------------------------ API
     def set_claim(self, claim_id: str | None) -> None:

@@ -8,11 +8,21 @@ and outdent.  Every change is one undoable step planned by
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolBar,
@@ -26,7 +36,7 @@ from briefing.core.model import Block, Section
 from briefing.gui import outline_plan as plan
 from briefing.gui.dragging import run_drag
 from briefing.gui.models.claims import CLAIM_ID_ROLE
-from briefing.gui.models.outline import OutlineModel
+from briefing.gui.models.outline import BLOCK_INDEX_ROLE, OutlineModel
 from briefing.gui.session import Session
 
 WRAP_LIMIT = 1500
@@ -52,6 +62,38 @@ class WrappingDelegate(QStyledItemDelegate):
         rect = metrics.boundingRect(QRect(0, 0, max(80, width), 100_000),
                                     Qt.TextFlag.TextWordWrap, option.text)
         return QSize(max(80, width), max(rect.height(), metrics.height()) + 6)
+
+
+class ProseEditing(WrappingDelegate):
+    """Rows as tall as their text; a paragraph is edited in a multi-line, wrapping editor
+    (Enter keeps it, Shift+Enter starts a new line, Esc cancels)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex) -> QWidget:
+        if index.data(BLOCK_INDEX_ROLE) is None:  # a section's title: one line
+            return super().createEditor(parent, option, index)
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setAccessibleName("Paragraph text")
+        editor.installEventFilter(self)
+        return editor
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex) -> None:
+        rect = QRect(option.rect)
+        if isinstance(editor, QPlainTextEdit):
+            rect.setHeight(max(rect.height(), editor.fontMetrics().lineSpacing() * 5 + 12))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(editor, event)
 
 
 class OutlineTree(QTreeView):
@@ -119,7 +161,7 @@ class OutlinePanel(QWidget):
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(False)
         self.view.setWordWrap(True)
-        self.view.setItemDelegate(WrappingDelegate(self.view))
+        self.view.setItemDelegate(ProseEditing(self.view))
         self.view.setAnimated(False)
         self.view.setIndentation(22)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -241,7 +283,7 @@ class OutlinePanel(QWidget):
         self._wrapping = wrap
         self.view.setUniformRowHeights(not wrap)
         self.view.setWordWrap(wrap)
-        self.view.setItemDelegate(WrappingDelegate(self.view) if wrap
+        self.view.setItemDelegate(ProseEditing(self.view) if wrap
                                   else QStyledItemDelegate(self.view))
 
     def _update_hint(self, *_args: object) -> None:
