@@ -284,6 +284,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.checks.place_requested.connect(lambda c: self.act_place([c]))
         self._card_menu()
         self.find_bar.hit_chosen.connect(self.show_hit)
+        self.find_bar.closed.connect(lambda: self._current_view().setFocus())
         self.checks.counts_changed.connect(self._show_check_counts)
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)

@@ -40,14 +40,13 @@ def section_paths(doc: Document) -> list[tuple[str, str]]:
 class SectionPicker(QDialog):
     """Lists the sections; :meth:`chosen` is the one picked when accepted."""
 
-    def __init__(self, doc: Document, what: str, current: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Place in Section")
         self.setObjectName("sectionPicker")
         self.setAccessibleName("Place in Section")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.label = QLabel(f"Place {what} at the end of:", self)
+        self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Type to find a section")
@@ -55,9 +54,6 @@ class SectionPicker(QDialog):
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Sections")
-        for section_id, path in section_paths(doc):
-            item = QListWidgetItem(path, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, section_id)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         place = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -76,8 +72,19 @@ class SectionPicker(QDialog):
         self.search.installEventFilter(self)
         self.list.itemActivated.connect(lambda _item: self.accept())
         self.list.currentItemChanged.connect(lambda *_: self._update_button())
-        self._select(current)
         self.resize(420, 360)
+
+    def load(self, doc: Document, what: str, current: str | None = None) -> None:
+        """List *doc*'s sections afresh, for placing *what*; *current* is preselected."""
+        self.label.setText(f"Place {what} at the end of:")
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.list.clear()
+        for section_id, path in section_paths(doc):
+            item = QListWidgetItem(path, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, section_id)
+        self._select(current)
 
     def chosen(self) -> str | None:
         item = self.list.currentItem()

@@ -8,6 +8,7 @@ bar what it deleted.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from briefing.gui import editing
@@ -89,7 +90,8 @@ class EditActions:
             from briefing.gui.models.claims import CLAIM_ID_ROLE
 
             claim = current.data(CLAIM_ID_ROLE) if current.isValid() else None
-            return [claim] if claim else []
+            if claim:
+                return [claim]
         ids = self.board.selected_claim_ids()
         if ids:
             return ids
@@ -110,13 +112,24 @@ class EditActions:
         what = f"“{_short(doc.claim(ids[0]).text, 60)}”" if len(ids) == 1 else f"{len(ids)} cards"
         where = doc.placement(ids[0])
         current = where[0] if where else self._outline_section()
-        picker = SectionPicker(doc, what, current, self)
-        picker.accepted.connect(lambda: self._placed(ids, picker.chosen()))
-        picker.finished.connect(picker.deleteLater)
-        self.section_picker = picker
+        picker = getattr(self, "section_picker", None)
+        if picker is None:  # one per window, reused (it remembers nothing but its size)
+            picker = self.section_picker = SectionPicker(self)
+            picker.accepted.connect(lambda: self._placed(self._placing, picker.chosen()))
+            picker.finished.connect(lambda _r: self._picker_closed())
+        picker.load(doc, what, current)
+        self._placing = ids
+        self._picker_return = self.focusWidget()
         picker.open()
         picker.search.setFocus()
         return picker
+
+    def _picker_closed(self) -> None:
+        """The focus goes back where it was (the board, the Reader, the outline)."""
+        back_to = self._picker_return
+        self.activateWindow()
+        if back_to is not None and back_to.isVisible():
+            back_to.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _outline_section(self) -> str | None:
         current = self.outline.current()

@@ -49,8 +49,51 @@ class User:
 
     # -------------------------------------------------------------- keyboard
     def focus(self) -> QWidget:
-        focus = QApplication.focusWidget() or self.window.focusWidget() or self.window
-        return focus
+        """Where a key goes: an open list or menu, else a dialog, else the focused widget."""
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            focus = QApplication.focusWidget()
+            return focus if focus is not None and popup.isAncestorOf(focus) else popup
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible():
+            return modal.focusWidget() or modal
+        return QApplication.focusWidget() or self.window.focusWidget() or self.window
+
+    def focused_pane(self) -> str:
+        pane = self.window.layout_.current_pane()
+        return pane.name if pane is not None else ""
+
+    def f6_to(self, pane: str) -> None:
+        """Press F6 until the focus is in *pane* (as a user watching the focus frame)."""
+        for _ in range(8):
+            if self.focused_pane() == pane:
+                return
+            self.key(Qt.Key.Key_F6)
+        raise AssertionError(f"F6 never reached the {pane}")
+
+    def arrow_to(self, view: QAbstractItemView, index: QModelIndex,
+                 keys: tuple[Qt.Key, Qt.Key] = (Qt.Key.Key_Down, Qt.Key.Key_Up)) -> None:
+        """Press Down (then Up) until *index* is the current item of the focused *view*."""
+        assert QApplication.focusWidget() is view
+        for key in keys:
+            for _ in range(40):
+                if view.currentIndex() == index:
+                    return
+                self.key(key)
+        raise AssertionError("the arrows never reached the item")
+
+    def find_passage(self, passage: str) -> None:
+        """Edit ▸ Find, type the passage, Find Next until the Reader selects it, Esc."""
+        self.shortcut("Ctrl+F")
+        self.key(Qt.Key.Key_A, CTRL)
+        self.type(passage)
+        reader = self.window.reader
+        for _ in range(6):
+            self.key(Qt.Key.Key_Return)
+            if reader.isVisible() and reader.text.textCursor().selectedText() == passage:
+                self.key(Qt.Key.Key_Escape)
+                return
+        raise AssertionError(f"Find never showed {passage[:30]!r} in the Reader")
 
     def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> None:
         QTest.keyClick(self.focus(), key, modifiers)
