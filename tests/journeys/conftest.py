@@ -32,6 +32,12 @@ def _private_settings(qapp, tmp_path_factory):
     QSettings().clear()
 
 
+@pytest.fixture(autouse=True)
+def _closing_discards(monkeypatch):
+    """When the test ends, closing an untitled window does not ask to save it."""
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: "discard")
+
+
 @pytest.fixture
 def errors(monkeypatch) -> list[tuple[str, str]]:
     """Error messages the user would have seen (a journey expects none)."""
