@@ -85,9 +85,16 @@ class FileActions:
             return
         from briefing.gui.import_progress import run_import
 
-        thread, worker = run_import(self, self.importer, paths)
+        thread, worker = run_import(self, self.session, self.importer, paths, self._imported)
         self._imports.append((thread, worker))
         thread.finished.connect(lambda: self._imports.remove((thread, worker)))
+
+    def _imported(self, ids: list[str]) -> None:
+        from briefing.gui.import_progress import imported_message
+
+        self.sources.select_source(ids[-1])
+        self.open_source(ids[-1])
+        self.statusBar().showMessage(imported_message(len(ids)), 5000)
 
     def act_paste_source(self) -> None:
         from briefing.gui.paste import source_from_text
