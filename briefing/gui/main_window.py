@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing, recovery
+from briefing.gui import dialogs, editing, recovery, view_state
 from briefing.gui.board import ClaimBoard
 from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
@@ -72,6 +72,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.session = session
         self._handed_over = False
         self._closed = False
+        self._shown_once = False
         self._imports: list[tuple[QThread, ImportWorker]] = []
         self.importer = importer if importer is not None else find_importer()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -178,7 +179,10 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.layout_.shown()
+        if not self._shown_once:
+            self._shown_once = True
+            self.layout_.shown()
+            QTimer.singleShot(0, self, lambda: view_state.restore(self))
 
     def _add_panes(self) -> None:
         """The panes F6 cycles through, in reading order (left to right, top to bottom)."""
@@ -437,6 +441,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
             dialog.wait()  # no export thread outlives the window
         self.checks.wait()
         self.save_layout()
+        view_state.save(self)
         self.session.doc.events.unsubscribe(self._on_op)
         self.session.undo_stack.cleanChanged.disconnect(self._refresh_title)
         self.session.undo_stack.indexChanged.disconnect(self._refresh_title)

@@ -39,6 +39,7 @@ def open_empty(qtbot, tmp_path):
     Store.create(str(path), Document()).close()
     editor = Editor()
     window = editor.new_window(open_session(path))  # as File ▸ Open does, on a 1366×768 screen
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # inspectable after close
     qtbot.addWidget(window)
     window.resize(*SCREEN)
     window.show()
