@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SAMPLE := run/Sample.briefing
 
-.PHONY: run test lint bench bytecode fuzz setup clean package screenshots
+.PHONY: run test test-lowest lint typecheck bench bytecode fuzz setup clean package screenshots
 
 # (Re)install only when pyproject.toml is newer than the last install.
 $(STAMP): pyproject.toml
@@ -32,8 +32,25 @@ lint: $(STAMP)
 	$(BIN)/ruff check briefing tests benchmarks
 	$(BIN)/lint-imports
 
-test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+# mypy: strict on core, store, export, checks and ingest, basic on gui (pyproject.toml).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	BRIEFING_HYPOTHESIS=ci QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# The suite against the lowest versions pyproject.toml allows for each direct dependency
+# (runtime and test), in a separate .venv-lowest, so the floors stay honest.  uv (a
+# resolver, not a project dependency) resolves them: --resolution lowest-direct.
+LOWEST := .venv-lowest
+test-lowest:
+	@test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet 'uv==0.13.8'
+	$(LOWEST)/bin/uv pip install --quiet --python $(LOWEST)/bin/python \
+		--resolution lowest-direct --reinstall-package briefing -e '.[test]'
+	$(LOWEST)/bin/uv pip list --python $(LOWEST)/bin/python | grep -iE \
+		'^(pyside6-essentials|python-docx|markdown|jsonschema|fastjsonschema|charset-normalizer|pypdf|bibtexparser|pylatexenc|lxml|rapidfuzz) '
+	BRIEFING_HYPOTHESIS=ci QT_QPA_PLATFORM=offscreen $(LOWEST)/bin/python -m pytest -p no:cacheprovider
 
 bench: $(STAMP) bytecode
 	$(BIN)/python -m benchmarks
@@ -53,4 +70,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing.gui.screenshots docs/images --input resources/samples/sample.json
 
 clean:
-	rm -rf $(VENV) run build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(LOWEST) run build dist .pytest_cache .ruff_cache .hypothesis .mypy_cache

@@ -15,11 +15,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from benchmarks import (
+    attribution_bench,
     checks_bench,
+    deps_bench,
     editor_bench,
     export_bench,
     ingest_bench,
+    received_bench,
     responsive_bench,
+    review_bench,
     store_bench,
 )
 from benchmarks.harness import Figure
@@ -42,6 +46,11 @@ def full_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(),
         lambda tmp: ingest_bench.import_figures(tmp),
         lambda tmp: export_bench.export_figures(tmp),
+        lambda tmp: deps_bench.validator_figures(),
+        lambda tmp: deps_bench.anchor_figures(),
+        lambda tmp: attribution_bench.attribution_figures(),
+        lambda tmp: review_bench.review_figures(tmp),
+        lambda tmp: received_bench.received_figures(tmp / large, tmp),
     ]
 
 
@@ -65,6 +74,12 @@ def quick_stages() -> list[Stage]:
         lambda tmp: responsive_bench.preview_figures(10, probes=1, runs=1),
         lambda tmp: ingest_bench.import_figures(tmp, megabytes=1, pages=3, repeat=1),
         lambda tmp: export_bench.export_figures(tmp, ((10, 1),)),
+        lambda tmp: deps_bench.validator_figures(20, 5, repeat=1),
+        lambda tmp: deps_bench.anchor_figures(4, 3, repeat=1),
+        lambda tmp: attribution_bench.attribution_figures(megabytes=1, suggestions=3),
+        lambda tmp: review_bench.review_figures(tmp, 20, 5, 5, runs=1),
+        lambda tmp: received_bench.received_figures(tmp / large, tmp, repeat=1, entries=50,
+                                                    megabytes=1),
     ]
 
 

@@ -16,7 +16,7 @@ from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
 
-COMMANDS = ("new", "import", "export", "check", "open")
+COMMANDS = ("new", "import", "export", "check", "review", "open", "clean-copy")
 EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html")
 
 
@@ -69,6 +69,19 @@ def _parser() -> argparse.ArgumentParser:
     p_check = sub.add_parser("check", help="lint sourcing, estimative language and markings")
     p_check.add_argument("input")
     p_check.add_argument("--json", action="store_true", help="machine-readable findings")
+
+    p_review = sub.add_parser(
+        "review", help="what a colleague's reviewed .docx proposes, per card and section"
+    )
+    p_review.add_argument("input", help="the .briefing (or .json) the .docx was exported from")
+    p_review.add_argument("reviewed", help="the reviewed .docx")
+    p_review.add_argument("--json", action="store_true", help="machine-readable items")
+
+    p_clean = sub.add_parser(
+        "clean-copy", help="copy a refused document's records into a fresh file, running none "
+        "of its SQL")
+    p_clean.add_argument("input", help="the .briefing that was refused")
+    p_clean.add_argument("-o", "--output", help="default: 'INPUT (clean copy).briefing'")
     return parser
 
 
@@ -96,6 +109,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _import(Path(args.file), [Path(s) for s in args.sources])
     if args.command == "export":
         return _export(args)
+    if args.command == "review":
+        return _review(Path(args.input), Path(args.reviewed), as_json=args.json)
+    if args.command == "clean-copy":
+        return _clean_copy(Path(args.input), Path(args.output) if args.output else None)
     return _check(Path(args.input), as_json=args.json)
 
 
@@ -151,6 +168,19 @@ def _import(path: Path, sources: list[Path]) -> int:
     return 2 if failed else 0
 
 
+def _clean_copy(source: Path, target: Path | None) -> int:
+    from briefing.store.clean_copy import clean_copy_name, make_clean_copy
+
+    target = target or clean_copy_name(source)
+    if target.suffix.lower() != ".briefing":
+        raise FileProblem(target, "a clean copy is a .briefing file; use that suffix")
+    if target.exists():
+        raise FileProblem(target, "already exists; choose another name")
+    doc = make_clean_copy(source, target)
+    print(f"wrote {target} ({len(doc.sources)} source(s), {len(doc.claims)} claim(s))")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     source, target = Path(args.input), Path(args.output)
     suffix = target.suffix.lower()
@@ -164,6 +194,8 @@ def _export(args: argparse.Namespace) -> int:
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise FileProblem(target, "is the input file; choose another output name")
     doc = load_document(source)
+    if suffix == ".docx":
+        doc = _identified(source, doc)
     if suffix in (".briefing", ".json"):
         save_document(doc, target)
     else:
@@ -192,6 +224,27 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _identified(source: Path, doc: Document) -> Document:
+    """*doc* with its document id, given and saved first if a .briefing lacks one.
+
+    The id lets ``briefing review`` match the reviewed .docx to this briefing; a
+    JSON input or a briefing open in the editor is exported as it is.
+    """
+    from briefing.core.identity import document_id, ensure_document_id
+
+    if document_id(doc) or source.suffix.lower() != ".briefing":
+        return doc
+    from briefing.store.database import Store
+
+    try:
+        with Store.open(source) as store:
+            ensure_document_id(store.document)
+            store.flush()
+            return store.document
+    except BriefingError:
+        return doc
+
+
 def _record_marking_override(source: Path, doc: Document, target: Path) -> None:
     """Record a needed --override-marking in the .briefing's history before exporting."""
     from briefing.export.api import marking_shortfall
@@ -210,7 +263,8 @@ def _record_marking_override(source: Path, doc: Document, target: Path) -> None:
 
 def _check(path: Path, *, as_json: bool) -> int:
     """Lint a document; a JSON file is checked as written, broken references included."""
-    from briefing.checks import exit_status, findings_to_json, format_text, run_checks
+    from briefing.checks import findings_to_json, format_text, run_checks
+    from briefing.checks.report import exit_status
     from briefing.checks.snapshot import snapshot_from_json_file
 
     doc = snapshot_from_json_file(path) if path.suffix.lower() == ".json" else load_document(path)
@@ -220,6 +274,20 @@ def _check(path: Path, *, as_json: bool) -> int:
     else:
         print(format_text(findings, doc), end="")
     return exit_status(findings)
+
+
+def _review(path: Path, reviewed: Path, *, as_json: bool) -> int:
+    """List what *reviewed* proposes for the briefing at *path* (nothing is changed)."""
+    from briefing.review import read_review
+    from briefing.review.report import format_text, to_json
+
+    doc = load_document(path)
+    review = read_review(doc, reviewed)
+    if as_json:
+        print(to_json(review, doc))
+    else:
+        print(format_text(review, doc), end="")
+    return 0
 
 
 if __name__ == "__main__":

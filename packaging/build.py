@@ -2,7 +2,10 @@
 
     python packaging/build.py [--no-smoke]
 
-Steps: PyInstaller with packaging/briefing.spec; on Linux, copy the desktop-integration
+Steps: write build/THIRD-PARTY-NOTICES from the installed distributions
+(packaging/notices.py); PyInstaller with packaging/briefing.spec, which ships it and
+LICENSE inside the bundle (Help ▸ About shows them); copy both to the top of the bundle
+folder too, where a person browsing it sees them; on Linux, copy the desktop-integration
 files and install.sh into the bundle and pack dist/Briefing-VERSION-linux-ARCH.tar.gz;
 print the bundle's size; then run packaging/smoke_test.py against the fresh bundle
 (the CLI with an empty environment, and an export that pandoc reads back).
@@ -23,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 DIST = ROOT / "dist"
 BUNDLE = DIST / "Briefing"
+NOTICES = ROOT / "build" / "THIRD-PARTY-NOTICES"  # written by packaging/notices.py
 LINUX_FILES = (
     "install.sh",
     "briefing.desktop",
@@ -57,6 +61,18 @@ def run_pyinstaller() -> None:
     subprocess.run(command, cwd=ROOT, check=True)
 
 
+def write_notices() -> None:
+    command = [sys.executable, str(PACKAGING / "notices.py"), str(NOTICES)]
+    print("+", " ".join(command), flush=True)
+    subprocess.run(command, cwd=ROOT, check=True)
+
+
+def add_legal_files() -> None:
+    """LICENSE and THIRD-PARTY-NOTICES at the top of the bundle folder (and the .app)."""
+    for path in (ROOT / "LICENSE", NOTICES):
+        shutil.copy2(path, BUNDLE / path.name)
+
+
 def add_linux_integration() -> Path:
     """Put install.sh and the .desktop/MIME/AppStream files in the bundle; pack a tarball."""
     for name in LINUX_FILES:
@@ -80,7 +96,9 @@ def main() -> int:
     parser.add_argument("--no-smoke", action="store_true", help="skip the smoke test")
     args = parser.parse_args()
 
+    write_notices()
     run_pyinstaller()
+    add_legal_files()
     print(f"bundle: {BUNDLE.relative_to(ROOT)}  {megabytes(tree_size(BUNDLE))}")
     if sys.platform == "darwin":
         app = DIST / "Briefing.app"

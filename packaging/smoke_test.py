@@ -199,6 +199,19 @@ def check_editor_starts(smoke: Smoke) -> None:
         smoke.check("the editor starts and stays open", True, f"{EDITOR_GRACE_SECONDS} s")
 
 
+def check_legal_files(smoke: Smoke) -> None:
+    """LICENSE and THIRD-PARTY-NOTICES at the top and beside the program (Help > About)."""
+    bundle = smoke.exe.parent
+    inside = [p.parent for p in bundle.rglob("THIRD-PARTY-NOTICES") if p.parent != bundle]
+    for name in ("LICENSE", "THIRD-PARTY-NOTICES"):
+        smoke.check(f"{name} at the top of the bundle", (bundle / name).is_file())
+        smoke.check(f"{name} beside the program", any((d / name).is_file() for d in inside))
+    notices = bundle / "THIRD-PARTY-NOTICES"
+    text = notices.read_text(encoding="utf-8") if notices.is_file() else ""
+    smoke.check("notices carry the LGPL for Qt",
+                "GNU LESSER GENERAL PUBLIC LICENSE" in text and "PySide6" in text)
+
+
 def report_unresolved_libraries(bundle: Path) -> None:
     """Linux: libraries the bundle expects from the system (informational)."""
     if not sys.platform.startswith("linux"):
@@ -230,6 +243,7 @@ CHECKS: tuple[Callable[[Smoke], None], ...] = (
     lambda smoke: check_export(smoke, ".md"),
     check_document_commands,
     check_editor_starts,
+    check_legal_files,
 )
 
 

@@ -1,29 +1,53 @@
-"""Test-wide settings: hypothesis profiles and paths to shared seed material."""
+"""Test-wide settings: hypothesis profiles, and the project's article as a fixture."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
+from tests.material import ARTICLE, article_text, shared_seed
+
+# Hypothesis profiles.  "ci" (what `make test` and CI use, and the default) is
+# derandomized: every run draws the same examples, so a red run reproduces exactly,
+# and no example database is kept between runs.  "fuzz" (`make fuzz`) explores: random
+# seeds, many more examples, failures remembered in .hypothesis/.  "dev" explores at
+# the ci size, for a developer hunting new failures: BRIEFING_HYPOTHESIS=dev pytest.
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large]
 settings.register_profile(
-    "default",
-    deadline=None,
-    max_examples=50,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    "ci", deadline=None, max_examples=50, derandomize=True, database=None,
+    suppress_health_check=_QUIET, print_blob=True,
 )
-settings.register_profile("fuzz", deadline=None, max_examples=5000)
-settings.load_profile("fuzz" if os.environ.get("BRIEFING_FUZZ") else "default")
+settings.register_profile("dev", deadline=None, max_examples=50, suppress_health_check=_QUIET)
+settings.register_profile(
+    "fuzz", deadline=None, max_examples=5000, suppress_health_check=_QUIET, print_blob=True
+)
+PROFILE = "fuzz" if os.environ.get("BRIEFING_FUZZ") else os.environ.get("BRIEFING_HYPOTHESIS", "ci")
+settings.load_profile(PROFILE)
+
+
+def pytest_report_header() -> str:
+    mode = "derandomized" if settings().derandomize else "random"
+    return f"hypothesis profile: {PROFILE} ({mode})"
+
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed" / "news-article.txt"
+
+# The origin key (briefing.store.provenance) of a test user, shared with the CLI and
+# editor processes the tests start, never the real user's configuration folder.
+os.environ["BRIEFING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="briefing-test-config-")
 
 
 @pytest.fixture
 def seed_text() -> str:
-    """The shared news article analysts typically work from."""
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
-    return SEED.read_text(encoding="utf-8")
+    """The project's own news article (tests/material), the source most tests work from."""
+    return article_text()
+
+
+@pytest.fixture(params=["project", "shared"])
+def article_path(request: pytest.FixtureRequest) -> Path:
+    """The project's article, then ../shared's seed article as an extra case (skips if absent)."""
+    return ARTICLE if request.param == "project" else shared_seed()

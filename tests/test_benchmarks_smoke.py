@@ -58,6 +58,8 @@ def test_every_figure_runs_on_tiny_inputs(tmp_path: Path) -> None:
         ".json → .docx",
         ".briefing → .docx",
         ".json → .md",
+        "read review (",
+        "briefing review --json (",
     ):
         assert expected in names, expected
     for figure in figures:
@@ -112,3 +114,13 @@ def test_stall_meter_finds_the_blocking_callback(qapp: object) -> None:
     assert stall.describe().startswith(f"{stall.seconds * 1000:.0f} ms")
     later = meter.longest(stall.began + stall.seconds, time.perf_counter(), after=True)
     assert later.began >= stall.began + stall.seconds
+
+
+def test_review_bench_reads_what_it_planted(tmp_path: Path) -> None:
+    from benchmarks.review_bench import review_figures
+
+    entries = list(review_figures(tmp_path, claims=30, changes=10, comments=5, runs=1))
+    assert entries[0] == "review of 30 claims: 15 items (5 comments)"
+    figures = [e for e in entries if isinstance(e, Figure)]
+    assert len(figures) == 2 and all(f.ratio and f.ratio > 0 for f in figures)
+

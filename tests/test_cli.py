@@ -190,20 +190,18 @@ def test_two_writers_never_share_a_document(tmp_path: Path) -> None:
     assert holder.returncode == 0
 
 
-def test_import_adds_the_seed_article_with_provenance(tmp_path: Path, seed_text: str) -> None:
+def test_import_adds_the_article_with_provenance(tmp_path: Path, article_path: Path) -> None:
     import hashlib
-
-    from tests.conftest import SEED
 
     doc = tmp_path / "work.briefing"
     assert run_cli("new", str(doc)).returncode == 0
-    result = run_cli("import", str(doc), str(SEED))
+    result = run_cli("import", str(doc), str(article_path))
     assert result.returncode == 0, result.stderr
     assert "added 1 source" in result.stdout
     run_cli("export", str(doc), "-o", str(tmp_path / "out.json"))
     source = json.loads((tmp_path / "out.json").read_text())["sources"][0]
-    assert source["text"].split() == seed_text.split()
-    assert source["sha256"] == hashlib.sha256(SEED.read_bytes()).hexdigest()
+    assert source["text"].split() == article_path.read_text(encoding="utf-8").split()
+    assert source["sha256"] == hashlib.sha256(article_path.read_bytes()).hexdigest()
     assert source["file_name"] == "news-article.txt"
 
 

@@ -38,7 +38,8 @@ MAX_IMAGE_WIDTH = 1400
 # Screenshots the editor's second part adds to `make screenshots`; once they are all
 # generated and committed, empty this set so a missing image fails the test.
 PENDING_IMAGES = frozenset({"outline.png", "preview.png", "checks.png", "export.png"})
-EXPECTED_IMAGES = frozenset({"board.png", "reader.png", "inspector.png"}) | PENDING_IMAGES
+EXPECTED_IMAGES = frozenset({"board.png", "reader.png", "inspector.png", "speakers-reader.png",
+                             "speakers-inspector.png"}) | PENDING_IMAGES
 
 
 @cache
@@ -85,7 +86,7 @@ def png_width(path: Path) -> int:
 
 def test_every_screenshot_the_guide_shows_exists_or_is_pending() -> None:
     referenced = re.findall(r"!\[[^\]]*\]\(images/([^)\s]+)\)", guide())
-    assert set(referenced) == EXPECTED_IMAGES, "the guide should show all seven screenshots"
+    assert set(referenced) == EXPECTED_IMAGES, "the guide should show all nine screenshots"
     for name in referenced:
         path = IMAGES / name
         if name in PENDING_IMAGES and not path.exists():
@@ -126,10 +127,10 @@ OPTION = re.compile(r"(?:(?<=\s)|(?<=\[))(--?[A-Za-z][\w-]*)")
 def test_every_command_line_in_the_guide_is_accepted() -> None:
     lines = cli_lines(section("4. The command line")) + cli_lines(section("6. Files"))
     assert len(lines) >= 15
-    commands = re.findall(r"^    (\w+) ", help_text(None), re.MULTILINE)
+    commands = re.findall(r"^    ([\w-]+)\s", help_text(None), re.MULTILINE)
     for line in lines:
         words = line.split("#")[0].split()
-        command = words[1] if len(words) > 1 and re.fullmatch("[a-z]+", words[1]) else None
+        command = words[1] if len(words) > 1 and re.fullmatch("[a-z][a-z-]*", words[1]) else None
         if command is not None:
             assert command in commands, f"{line!r}: briefing has no command {command!r}"
         usage = help_text(command)

@@ -17,10 +17,10 @@ from briefing.core.document import Document
 from briefing.core.model import Claim
 from briefing.core.vocab import LIKELIHOOD_TERMS, ClaimKind, level_rank
 from briefing.store.jsonio import dumps, load_json
+from tests.material import ARTICLE, REPORT, TRANSCRIPT, shared_seed
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "resources" / "samples" / "sample.json"
-SEED = REPO.parent / "shared" / "seed" / "news-article.txt"
 SECTION_TITLES = ["Key Judgments", "Background", "Negotiations", "Outlook"]
 PARAGRAPH_BREAK = "\n\n"
 
@@ -158,13 +158,23 @@ def test_markings_are_consistent(doc: Document) -> None:
     assert max(ranks) == banner  # type: ignore[type-var]
 
 
+def _copied_runs(text: str, original: str, length: int) -> list[str]:
+    """Runs of *length* words of *text* that also occur in *original* (case-blind)."""
+    words = re.findall(r"[\w']+", original.lower())
+    runs = {tuple(words[i : i + length]) for i in range(len(words) - length + 1)}
+    ours = re.findall(r"[\w']+", text.lower())
+    return [" ".join(ours[i : i + length]) for i in range(len(ours) - length + 1)
+            if tuple(ours[i : i + length]) in runs]
+
+
 def test_sample_is_written_in_its_own_words() -> None:
-    """No run of eight words is copied from the seed article it is modelled on."""
-    if not SEED.exists():
-        pytest.skip(f"seed article not present at {SEED}")
-    words = re.findall(r"[\w']+", SEED.read_text(encoding="utf-8").lower())
-    seed_runs = {tuple(words[i : i + 8]) for i in range(len(words) - 7)}
-    sample = re.findall(r"[\w']+", SAMPLE.read_text(encoding="utf-8").lower())
-    copied = [" ".join(sample[i : i + 8]) for i in range(len(sample) - 7)
-              if tuple(sample[i : i + 8]) in seed_runs]
-    assert not copied
+    """No run of eight words is copied from the seed article it is modelled on (extra case)."""
+    seed = shared_seed().read_text(encoding="utf-8")
+    assert not _copied_runs(SAMPLE.read_text(encoding="utf-8"), seed, 8)
+
+
+@pytest.mark.parametrize("material", [ARTICLE, TRANSCRIPT, REPORT], ids=lambda p: p.name)
+def test_test_material_is_written_in_its_own_words(material) -> None:
+    """Not even six words in a row of the project's test material come from the seed."""
+    seed = shared_seed().read_text(encoding="utf-8")
+    assert not _copied_runs(material.read_text(encoding="utf-8"), seed, 6)

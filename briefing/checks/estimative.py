@@ -141,6 +141,7 @@ def scan_terms(text: str, end: int | None = None) -> list[TermMatch]:
     """The terms of *text* (that end before *end*) found by the term regex alone."""
     found: list[TermMatch] = []
     for match in TERM_RE.finditer(text, 0, len(text) if end is None else end):
+        # lastindex is never None: every alternative of the pattern is one group
         level, word_set, remote = _TERM_MEANING[match.lastindex - 1]  # type: ignore[operator]
         before = text[max(0, match.start() - 16) : match.start()]
         if remote and not _is_estimative_remote(text, match.end(), before):

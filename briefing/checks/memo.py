@@ -41,7 +41,7 @@ def by_text(function: Callable[[str], _T]) -> Callable[[str], _T]:
             if len(kept) >= TEXT_CACHE_SIZE:
                 kept.clear()
             value = kept[text] = function(text)
-        return value  # type: ignore[return-value]
+        return value  # type: ignore[return-value]  # not _MISSING: function's _T
 
     return remembered
 
@@ -63,7 +63,7 @@ class IdentityCache:
         key = tuple(map(id, objects))
         kept = self._kept.get(key)
         if kept is not None:
-            return kept[1]  # type: ignore[return-value]
+            return kept[1]  # type: ignore[return-value]  # what compute() returned
         value = compute()
         if len(self._kept) >= self._limit:
             self._kept.clear()

@@ -9,6 +9,7 @@ from briefing.checks.memo import by_text
 from briefing.checks.quotes import FIX_FIELDS, MOVED, QuoteProblem, quote_problem
 from briefing.checks.snapshot import Context
 from briefing.core.model import Claim, Source
+from briefing.core.text import collapse
 from briefing.core.vocab import ClaimKind, SourceKind
 
 NEEDS_CITATION = frozenset({ClaimKind.INFORMATION.value, ClaimKind.QUOTE.value})
@@ -165,7 +166,7 @@ def _text_key(text: str) -> str:
         # the only white space is single spaces: splitting and re-joining would change
         # nothing but the ends (a third of the cost of a first run of this rule)
         return text.strip(" ").lower().strip(_END_PUNCT)
-    return " ".join(text.casefold().split()).strip(_END_PUNCT)
+    return collapse(text.casefold()).strip(_END_PUNCT)
 
 
 def duplicate_claims(ctx: Context) -> Iterator[Finding]:
@@ -185,11 +186,11 @@ def duplicate_claims(ctx: Context) -> Iterator[Finding]:
 
 
 def _short(text: str, limit: int = 40) -> str:
-    flat = " ".join(text.split())
+    flat = collapse(text)
     return repr(flat if len(flat) <= limit else flat[: limit - 1] + "…")
 
 
 def _source_name(source: Source) -> str:
-    title = " ".join(source.title.split())
+    title = collapse(source.title)
     key = source.key or source.id
     return f"{key!r} ({_short(title, 50)})" if title else repr(key)

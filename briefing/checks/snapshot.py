@@ -99,7 +99,7 @@ class Placed(NamedTuple):
     """One block of the outline, where it sits, and whether it is under section 1."""
 
     section: Section
-    index: int
+    index: int  # type: ignore[assignment]  # a field, shadowing tuple.index on purpose
     block: Block
     in_first: bool
 

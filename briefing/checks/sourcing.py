@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from briefing.checks.snapshot import Context, Snapshot
 from briefing.core.document import Document
 from briefing.core.model import Citation, Claim, Source
+from briefing.core.text import collapse
 from briefing.core.vocab import RELIABILITY_LABELS, ClaimKind, Reliability, admiralty_grade
 
 UNNAMED_RE = re.compile(
@@ -211,7 +212,7 @@ def _source_paragraph(use: SourceUse, one: str, many: str) -> str:
 def _quoted(text: str, limit: int = 80) -> str:
     """*text* on one line in quotation marks (final stop dropped), shortened with an
     ellipsis when long; "" when empty."""
-    flat = " ".join(text.split()).rstrip(".;:, ")
+    flat = collapse(text).rstrip(".;:, ")
     if not flat:
         return ""
     if len(flat) > limit:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from briefing.core import ops, outline_ops
 from briefing.core import outline as tree
@@ -21,6 +22,7 @@ from briefing.core.mutations import MutationsMixin
 from briefing.core.validate import check_claim, check_info, check_source
 
 BlobLoader = Callable[[str], bytes | None]
+_V = TypeVar("_V")
 
 
 class Document(MutationsMixin):
@@ -321,7 +323,7 @@ class Document(MutationsMixin):
         return ops.MoveClaim(claim.id, old_index)
 
 
-def _dict_insert(items: dict, key: str, value: object, index: int | None) -> dict:
+def _dict_insert(items: dict[str, _V], key: str, value: _V, index: int | None) -> dict[str, _V]:
     """A dict with *key* inserted at *index* (None or past the end: appended)."""
     if index is None or index >= len(items):
         items[key] = value
@@ -333,7 +335,8 @@ def _dict_insert(items: dict, key: str, value: object, index: int | None) -> dic
     return dict(pairs)
 
 
-_HANDLERS: dict[type, Callable[[Document, ops.Op], ops.Op]] = {
+# Each handler takes the op type it is filed under (not expressible per entry in a dict type).
+_HANDLERS: dict[type[ops.Op], Callable[[Document, Any], ops.Op]] = {
     ops.SetInfo: Document._set_info,
     ops.InsertSource: Document._insert_source,
     ops.RemoveSource: Document._remove_source,

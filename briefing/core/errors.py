@@ -40,3 +40,8 @@ class FileLocked(FileProblem):
 
 class InvalidJson(FileProblem):
     """A JSON interchange file is malformed or breaks the briefing/v1 contract."""
+
+
+class UnsafeDocument(CorruptFile):
+    """The file carries SQL or structure Briefing never makes (a trigger, a view, a changed
+    table): it is not opened as it is; a clean copy of its rows can be made."""

@@ -146,6 +146,6 @@ class Batch(Op):
     ops: tuple[Op, ...]
     name: str = ""
 
-    @property
+    @property  # Op.label is a class attribute; a batch computes its label from its ops
     def label(self) -> str:  # type: ignore[override]
         return self.name or (self.ops[0].label if self.ops else "Edit")

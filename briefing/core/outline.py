@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from typing import TypeVar
 
 from briefing.core.errors import DomainError
 from briefing.core.model import Block, Section
+
+_T = TypeVar("_T")
 
 Roots = tuple[Section, ...]
 
@@ -57,7 +60,7 @@ def with_children(roots: Roots, parent: str | None, children: Roots) -> Roots:
     return map_section(roots, parent, lambda s: replace(s, sections=children))
 
 
-def insert_at(items: tuple, index: int | None, item: object) -> tuple:
+def insert_at(items: tuple[_T, ...], index: int | None, item: _T) -> tuple[_T, ...]:
     """*items* with *item* inserted at *index* (None or past the end: append)."""
     if index is None or index >= len(items):
         return items + (item,)
@@ -66,12 +69,12 @@ def insert_at(items: tuple, index: int | None, item: object) -> tuple:
     return items[:index] + (item,) + items[index:]
 
 
-def remove_at(items: tuple, index: int) -> tuple:
+def remove_at(items: tuple[_T, ...], index: int) -> tuple[_T, ...]:
     check_index(items, index)
     return items[:index] + items[index + 1 :]
 
 
-def check_index(items: tuple, index: int) -> None:
+def check_index(items: tuple[object, ...], index: int) -> None:
     if not 0 <= index < len(items):
         raise DomainError(f"position {index} is out of range (0–{len(items) - 1})")
 

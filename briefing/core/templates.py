@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.core.document import Document
+from briefing.core.identity import identified
 from briefing.core.model import BriefingInfo, Section
 
 TEMPLATES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -23,4 +24,4 @@ def new_document(template: str = "assessment", title: str = "Untitled briefing")
     """A fresh Document with the sections of *template* (raises KeyError if unknown)."""
     _label, titles = TEMPLATES[template]
     sections = [Section(id=f"k{i + 1}", title=name) for i, name in enumerate(titles)]
-    return Document(BriefingInfo(title=title), sections=sections)
+    return Document(identified(BriefingInfo(title=title)), sections=sections)

@@ -7,6 +7,7 @@ so a loader can prefix it with the JSON path or file name.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from functools import cache
 
 from briefing.core.errors import DomainError
@@ -24,11 +25,11 @@ from briefing.core.vocab import (
 
 
 @cache
-def _values(choices: type) -> frozenset[str]:
+def _values(choices: type[Enum]) -> frozenset[str]:
     return frozenset(c.value for c in choices)
 
 
-def _check_choice(value: str, choices: type, what: str, allow_empty: bool = False) -> None:
+def _check_choice(value: str, choices: type[Enum], what: str, allow_empty: bool = False) -> None:
     if value in _values(choices) or (allow_empty and value == ""):
         return
     try:

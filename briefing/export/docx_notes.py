@@ -19,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import nsdecls, qn
+from docx.package import Package
 
 from briefing.export.docx_styles import character_style, paragraph_style
 from briefing.export.notes import Segment
@@ -128,7 +129,7 @@ class LinkIds:
 class NotesPart(Part):
     """A footnotes/endnotes part whose XML is written once all notes are known."""
 
-    def __init__(self, kind: NoteKind, package: object) -> None:
+    def __init__(self, kind: NoteKind, package: Package) -> None:
         super().__init__(PackURI(kind.partname), kind.content_type, package=package)
         self.kind = kind
         self.xml = b""

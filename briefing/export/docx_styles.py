@@ -10,6 +10,8 @@ the navigation pane and a table of contents work).
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document as WordDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -51,7 +53,7 @@ _CHARACTER: dict[str, tuple[str, str]] = {
 }
 
 
-def _styles_element(document: WordDocument):  # noqa: ANN202 - lxml element
+def _styles_element(document: WordDocument) -> Any:  # an lxml element (python-docx's oxml)
     return document.styles.element
 
 
@@ -63,14 +65,14 @@ def find_style_id(document: WordDocument, name: str, kind: str) -> str | None:
             continue
         name_el = style.find(qn("w:name"))
         if name_el is not None and (name_el.get(qn("w:val")) or "").lower() == wanted:
-            return style.get(qn("w:styleId"))
+            return str(style.get(qn("w:styleId")))
     return None
 
 
 def _default_id(document: WordDocument, kind: str) -> str | None:
     for style in _styles_element(document).iterchildren(qn("w:style")):
         if style.get(qn("w:type")) == kind and style.get(qn("w:default")) in ("1", "true", "on"):
-            return style.get(qn("w:styleId"))
+            return str(style.get(qn("w:styleId")))
     return None
 
 

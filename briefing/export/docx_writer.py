@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from briefing.core.errors import FileProblem
+from briefing.export.docx_identity import TAIL_MARK, BookmarkIds, body_marks, install_identity
 from briefing.export.docx_notes import (
     LinkIds,
     NoteKind,
@@ -49,13 +49,9 @@ def open_template(reference_doc: str | Path | None) -> WordDocument:
     if reference_doc is None:
         document = docx.Document()
     else:
-        path = Path(reference_doc)
-        if not path.is_file():
-            raise FileProblem(path, "reference document not found")
-        try:
-            document = docx.Document(str(path))
-        except Exception:  # noqa: BLE001 - any failure means "not a usable .docx"
-            raise FileProblem(path, "is not a Word .docx document") from None
+        from briefing.export.template_guard import read_template
+
+        document = read_template(Path(reference_doc))
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -81,24 +77,27 @@ class _BodyWriter:
         self.headings: dict[int, str] = {}
         self.xml: list[str] = []
         self._link_id = LinkIds(document.part)
+        self.marks = BookmarkIds()
 
-    def paragraph(self, runs: str, style_id: str | None = None) -> None:
+    def paragraph(self, runs: str, style_id: str | None = None, mark: str = "") -> None:
         ppr = f"<w:pPr><w:pStyle w:val={quoteattr(style_id)}/></w:pPr>" if style_id else ""
+        if mark:
+            runs = self.marks.wrap(mark, runs)
         self.xml.append(f"<w:p>{ppr}{runs}</w:p>")
 
     def styled(self, text: str, style_name: str) -> None:
         self.paragraph(text_runs(text), paragraph_style(self.document, style_name))
 
-    def heading(self, level: int, text: str) -> None:
+    def heading(self, level: int, text: str, mark: str = "") -> None:
         style_id = self.headings.get(level)
         if style_id is None:
             style_id = self.headings[level] = heading_style(self.document, level)
-        self.paragraph(text_runs(text), style_id)
+        self.paragraph(text_runs(text), style_id, mark)
 
-    def claim(self, paragraph: Paragraph) -> None:
+    def claim(self, paragraph: Paragraph, mark: str = "") -> None:
         separator = text_runs(",", self.ref_style)
         refs = separator.join(note_reference(self.kind, self.ref_style, n) for n in paragraph.notes)
-        self.paragraph(text_runs(paragraph.display_text) + refs)
+        self.paragraph(text_runs(paragraph.display_text) + refs, mark=mark)
 
     def segments(self, prefix: str, segments: tuple[Segment, ...]) -> None:
         """A source-list entry; its link is related from the main document part."""
@@ -123,17 +122,19 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
         writer.styled(ir.subtitle, "subtitle")
     if ir.byline:
         writer.paragraph(text_runs(ir.byline))
-    for item in ir.body:
+    for item, mark in zip(ir.body, body_marks(ir), strict=True):
         if isinstance(item, Heading):
-            writer.heading(item.level, item.text)
+            writer.heading(item.level, item.text, mark)
         else:
-            writer.claim(item)
+            writer.claim(item, mark)
+    tail = TAIL_MARK  # where the outline ends for a review (summary and sources follow)
     if ir.summary:
-        writer.heading(1, SUMMARY_HEADING)
+        writer.heading(1, SUMMARY_HEADING, tail)
+        tail = ""
         for line in ir.summary:
             writer.paragraph(text_runs(line))
     if ir.sources:
-        writer.heading(1, SOURCES_HEADING)
+        writer.heading(1, SOURCES_HEADING, tail)
         for number, entry in enumerate(ir.sources, start=1):
             writer.segments(f"{number}. ", entry.segments)
 
@@ -204,4 +205,5 @@ def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | No
     if kind.name == "endnote":
         _decimal_endnotes(document)
     _write_properties(document, ir)
+    install_identity(document, ir)
     document.save(str(path))

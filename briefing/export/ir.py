@@ -11,7 +11,7 @@ raises :class:`DanglingReferenceError` before anything is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from briefing.core.document import Document
@@ -54,6 +54,7 @@ class ExportOptions:
 class Heading:
     level: int
     text: str
+    section_id: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,9 @@ class Paragraph:
     estimate: str = ""
     notes: tuple[int, ...] = ()
     claim_id: str | None = None
+    section_id: str = field(default="", compare=False)
+    index: int = field(default=-1, compare=False)
+    """Where the block sits: its section and position there (review markers use them)."""
 
     @property
     def display_text(self) -> str:
@@ -113,6 +117,7 @@ class ExportIR:
     sources: tuple[SourceEntry, ...] = ()
     summary: tuple[str, ...] = ()
     created: datetime | None = None
+    document_id: str = ""
 
     @property
     def byline(self) -> str:
@@ -158,11 +163,12 @@ class _Builder:
         self.portions: list[str] = []
 
     def section(self, section: Section, level: int) -> None:
-        self.body.append(Heading(level, clean_line(section.title) or UNTITLED_SECTION))
-        for block in section.blocks:
+        title = clean_line(section.title) or UNTITLED_SECTION
+        self.body.append(Heading(level, title, section.id))
+        for index, block in enumerate(section.blocks):
             paragraph = self.claim(block) if block.claim is not None else self.prose(block)
             if paragraph is not None:
-                self.body.append(paragraph)
+                self.body.append(replace(paragraph, section_id=section.id, index=index))
         for child in section.sections:
             self.section(child, level + 1)
 
@@ -250,4 +256,5 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
         sources=sources if options.source_list else (),
         summary=summary,
         created=options.created,
+        document_id=str(info.extra.get("document_id", "")),
     )

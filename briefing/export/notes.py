@@ -78,7 +78,9 @@ def safe_url(url: str) -> str:
         return ""
     if scheme == "mailto":
         return "mailto:" + _encode(rest, _MAILTO_SAFE)
-    authority, path = _AUTHORITY.match(rest[2:]).groups()
+    parts = _AUTHORITY.match(rest[2:])
+    assert parts is not None  # the pattern matches any text
+    authority, path = parts.groups()
     host_start = authority.rfind("@") + 1
     userinfo, host = authority[:host_start], authority[host_start:]
     ipv6, bracketed, port = host.partition("]")

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.text import collapse as collapse  # re-exported: the writers use it from here
+
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _INVALID = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
@@ -29,11 +31,6 @@ def clean_text(value: str) -> str:
     if not value or not _SPECIAL.search(value):
         return value or ""
     return _INVALID.sub("", _LINE_BREAKS.sub("\n", value))
-
-
-def collapse(value: str) -> str:
-    """Whitespace runs as single spaces, ends stripped (Unicode whitespace included)."""
-    return " ".join(value.split())
 
 
 def clean_line(value: str) -> str:

@@ -8,14 +8,15 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefing.core.document import Document
-from briefing.core.errors import BriefingError, FileLocked
-from briefing.gui import dialogs, recovery
+from briefing.core.errors import BriefingError, FileLocked, UnsafeDocument
+from briefing.gui import dialogs, received, recovery
 from briefing.gui.main_window import MainWindow
 from briefing.gui.session import Session, open_session
 
@@ -34,7 +35,7 @@ class BriefingApplication(QApplication):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen:
-            path = event.file()  # type: ignore[attr-defined]
+            path = cast(QFileOpenEvent, event).file()
             if path:
                 self.file_open_requested.emit(path)
                 return True
@@ -59,7 +60,7 @@ class Editor(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FileOpen and watched is QApplication.instance():
-            path = event.file()  # type: ignore[attr-defined]
+            path = cast(QFileOpenEvent, event).file()
             if path:
                 self.open(path)
                 return True
@@ -118,11 +119,18 @@ class Editor(QObject):
                 return None
             try:
                 return open_session(path, read_only=True)
+            except BriefingError as again:  # (``error`` is unbound after its handler)
+                problem_text = str(again)
+        except UnsafeDocument as problem:
+            if not received.ask_clean_copy(parent, str(problem)):
+                return None
+            try:
+                return received.clean_copy_session(path)
             except BriefingError as again:
-                error = again
+                problem_text = str(again)
         except BriefingError as problem:
-            error = problem
-        dialogs.show_error(parent, "Cannot Open Briefing", str(error))
+            problem_text = str(problem)
+        dialogs.show_error(parent, "Cannot Open Briefing", problem_text)
         return None
 
     def start(self, path: str | None = None) -> list[MainWindow]:
@@ -239,7 +247,8 @@ for it (Python's default is 5 ms; every Qt callback into Python would pay that).
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
-    app = QApplication.instance() or BriefingApplication(
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else BriefingApplication(
         argv if argv is not None else sys.argv[:1])
     app.setOrganizationName("Briefing")
     app.setApplicationName("Briefing")

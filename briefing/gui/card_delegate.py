@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefing.core.model import Claim
+from briefing.core.text import collapse
 from briefing.gui.models.claims import CLAIM_ROLE, PLACED_ROLE, PORTION_MARK_ROLE
 from briefing.gui.style import KIND_COLOURS, STATUS_COLOURS, estimate_chip, kind_label
 
@@ -20,10 +21,12 @@ STRIP = 5
 class CardDelegate(QStyledItemDelegate):
     """Draws one claim as an index card."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         return CARD_SIZE
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         claim: Claim | None = index.data(CLAIM_ROLE)
         if claim is None:
             return
@@ -77,7 +80,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         return int(rect.right())
 
-    def _paint_corner(self, painter: QPainter, inner: QRect, index: QModelIndex, claim: Claim,
+    def _paint_corner(self, painter: QPainter, inner: QRect,
+                      index: QModelIndex | QPersistentModelIndex, claim: Claim,
                       font: QFont, colour: QColor, left: int) -> None:
         """Portion mark and placed marker at the top right."""
         bits = []
@@ -125,7 +129,7 @@ class CardDelegate(QStyledItemDelegate):
 def _elided_text(text: str, rect: QRect, metrics: QFontMetrics) -> str:
     """Word-wrapped *text* cut with an ellipsis to the lines that fit in *rect*."""
     lines_fit = max(1, rect.height() // metrics.lineSpacing())
-    words = " ".join(text.split())
+    words = collapse(text)
     flags = Qt.TextFlag.TextWordWrap
     if metrics.boundingRect(rect.adjusted(0, 0, 0, 10_000), flags, words).height() <= rect.height():
         return words

@@ -24,6 +24,7 @@ from briefing.core.vocab import CREDIBILITY_LABELS
 from briefing.gui.forms import Bursts, choice_box, set_choice, set_text, tool_button
 from briefing.gui.models.citations import ATTRIBUTION, QUOTE, SOURCE, CitationsModel
 from briefing.gui.session import Session
+from briefing.gui.speakers import SpeakerButton, suggested_labels
 from briefing.gui.style import credibility_label
 
 
@@ -67,6 +68,11 @@ class CitationEditor(QWidget):
         self.locator.setPlaceholderText("para. 4, p. 12")
         self.attribution = QLineEdit(self)
         self.attribution.setPlaceholderText("Who says it in the source")
+        self.speakers = SpeakerButton(self._suggested_speakers, self)
+        attribution = QHBoxLayout()
+        attribution.setContentsMargins(0, 0, 0, 0)
+        attribution.addWidget(self.attribution)
+        attribution.addWidget(self.speakers)
         self.credibility = choice_box(
             self, [(credibility_label(c.value), c.value) for c in CREDIBILITY_LABELS], "—")
         self.quote = QPlainTextEdit(self)
@@ -75,7 +81,7 @@ class CitationEditor(QWidget):
         detail = QFormLayout()
         detail.addRow("Source", self.source)
         detail.addRow("Locator", self.locator)
-        detail.addRow("Attribution", self.attribution)
+        detail.addRow("Attribution", attribution)
         detail.addRow("Credibility", self.credibility)
         detail.addRow("Quote", self.quote)
         self.detail = QWidget(self)
@@ -100,6 +106,7 @@ class CitationEditor(QWidget):
         self.credibility.activated.connect(lambda _i: self._edit(
             "Change Credibility", None, credibility=self.credibility.currentData() or ""))
         self.source.activated.connect(self._source_chosen)
+        self.speakers.picked.connect(self._speaker_picked)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
         self.model.modelReset.connect(self._load_detail)
         self.model.modelReset.connect(self._fit_table)
@@ -165,14 +172,19 @@ class CitationEditor(QWidget):
 
     # -------------------------------------------------------------- editing
     def _replace(self, citations: tuple[Citation, ...], label: str,
-                 merge_field: str | None = None) -> None:
+                 merge_field: str | None = None) -> bool:
+        assert self.model.claim_id is not None  # the editor is enabled only on a claim
         claim = self._doc.claim(self.model.claim_id)
         key = (claim.id, merge_field, self.bursts.serial) if merge_field else None
         self.bursts.pushing = True
         try:
-            self._session.push(ops.ReplaceClaim(replace(claim, citations=citations)), label, key)
+            accepted = self._session.push(ops.ReplaceClaim(replace(claim, citations=citations)),
+                                          label, key)
         finally:
             self.bursts.pushing = False
+        if not accepted:
+            self._load_detail(refused=True)  # the document's value, not the refused one
+        return accepted
 
     def _edit(self, label: str, merge_field: str | None, **changes: Any) -> None:
         row, claim_id = self.current_row(), self.model.claim_id
@@ -191,6 +203,20 @@ class CitationEditor(QWidget):
         if source_id:
             self._edit("Change Cited Source", None, source=source_id, start=None, end=None)
 
+    def _suggested_speakers(self) -> list[str]:
+        row = self.current_row()
+        if row < 0:
+            return []
+        citation = self.model.citation(row)
+        if citation.start is None or citation.end is None \
+                or not self._doc.has_source(citation.source):
+            return []
+        return suggested_labels(self._doc.source(citation.source).text, citation.start,
+                                citation.end)
+
+    def _speaker_picked(self, label: str) -> None:
+        self._edit("Edit Citation Attribution", None, attribution=label)  # its own undo step
+
     def _show_in_reader(self, *_args: object) -> None:
         row = self.current_row()
         if row >= 0:
@@ -201,7 +227,7 @@ class CitationEditor(QWidget):
             self.source_requested.emit(citation.source, start, end)
 
     # ------------------------------------------------------------- display
-    def _load_detail(self) -> None:
+    def _load_detail(self, refused: bool = False) -> None:
         row = self.current_row()
         has = self.model.claim_id is not None
         self.add_button.setEnabled(has and bool(self._doc.sources))
@@ -219,7 +245,7 @@ class CitationEditor(QWidget):
         for widget, value in ((self.locator, citation.locator),
                               (self.attribution, citation.attribution),
                               (self.quote, citation.quote)):
-            if not (widget.hasFocus() and isinstance(widget, QLineEdit)):
+            if refused or not (widget.hasFocus() and isinstance(widget, QLineEdit)):
                 set_text(widget, value)
         set_choice(self.credibility, citation.credibility)
 

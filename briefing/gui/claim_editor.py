@@ -131,10 +131,10 @@ class ClaimEditor(QWidget):
         finally:
             self.bursts.pushing = False
         if not accepted:
-            self._load()
+            self._load(refused=True)  # the document's value, not the refused one
 
     # ------------------------------------------------------------- display
-    def _load(self) -> None:
+    def _load(self, refused: bool = False) -> None:
         if self._claim_id is None:
             for widget in (self.text, self.notes, self.tags):
                 set_text(widget, "")
@@ -143,7 +143,7 @@ class ClaimEditor(QWidget):
         claim = self._doc.claim(self._claim_id)
         set_text(self.text, claim.text)
         set_text(self.notes, claim.notes)
-        if not self.tags.hasFocus():
+        if refused or not self.tags.hasFocus():
             set_text(self.tags, ", ".join(claim.tags))
         set_choice(self.kind, claim.kind)
         set_choice(self.confidence, claim.confidence)

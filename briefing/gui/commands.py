@@ -4,6 +4,13 @@ One generic command (Orange canvas style): ``redo`` applies the op and keeps
 the inverse, ``undo`` applies the inverse and keeps *its* inverse for the next
 redo.  Commands that share a *merge key* merge into one undo step, so typing
 in a text field is one step per editing burst.
+
+An edit the Document refuses must never reach the undo stack: PySide6 (6.11)
+does not let an exception raised in ``redo`` out of ``QUndoStack.push``, so the
+stack would keep a command that did nothing.  The session therefore applies the
+op first and pushes a command made with its *inverse* only when it succeeded
+(:meth:`~briefing.gui.session.Session.push`); such a command's first ``redo``
+(the one ``push`` calls) does nothing.
 """
 
 from __future__ import annotations
@@ -27,11 +34,14 @@ class OpCommand(QUndoCommand):
         op: ops.Op,
         text: str | None = None,
         merge_key: Hashable | None = None,
+        inverse: ops.Op | None = None,
     ) -> None:
         super().__init__(text or op.label)
         self._doc = doc
         self._op = op
-        self._inverse: ops.Op | None = None
+        self._inverse = inverse
+        self._applied = inverse is not None
+        """*op* was applied already (by the session): the first redo has nothing to do."""
         self.merge_key = merge_key
 
     @property
@@ -39,6 +49,9 @@ class OpCommand(QUndoCommand):
         return self._op
 
     def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
         self._inverse = self._doc.apply(self._op)
 
     def undo(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 BRIEFING_FILTER = "Briefing documents (*.briefing)"
 OPEN_FILTER = "Briefing documents (*.briefing *.json);;All files (*)"
@@ -53,6 +53,24 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
             QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
 
 
+def ask_unsaved_after_failure(parent: QWidget | None, name: str, problem: str) -> str:
+    """Closing while the latest changes could not be written: 'save_as' (to another
+    file), 'retry', 'discard' (explicitly) or 'cancel' (keep the window open)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Changes Not Saved",
+                      f"The latest changes to “{name}” could not be saved.\n\n{problem}",
+                      QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("Save them to another file, try again, or discard them "
+                           "(the file keeps what was saved before).")
+    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    retry = box.addButton("Retry", QMessageBox.ButtonRole.ActionRole)
+    discard = box.addButton("Discard Changes", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(save_as)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    chosen: dict[QAbstractButton, str] = {save_as: "save_as", retry: "retry", discard: "discard"}
+    return chosen.get(box.clickedButton(), "cancel")
+
+
 def ask_open_path(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Open Briefing", "", OPEN_FILTER)
     return path or None
@@ -63,6 +81,13 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | N
     if not path:
         return None
     return path if Path(path).suffix else path + ".briefing"
+
+
+def ask_review_path(parent: QWidget | None) -> str | None:
+    """The reviewed Word file for File ▸ Import Review…."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import Review", "",
+                                          "Word documents (*.docx *.docm);;All files (*)")
+    return path or None
 
 
 def ask_import_paths(parent: QWidget | None) -> list[str]:

@@ -19,13 +19,15 @@ def new_blank_claim(session: Session, index: int | None = None) -> str | None:
     return claim.id if session.push(ops.InsertClaim(claim, index), "New Claim") else None
 
 
-def new_claim_from_selection(session: Session, source_id: str, start: int, end: int) -> str | None:
-    """Add a claim citing text[start:end] of *source_id*; its id, or None."""
+def new_claim_from_selection(session: Session, source_id: str, start: int, end: int,
+                             attribution: str | None = None) -> str | None:
+    """Add a claim citing text[start:end] of *source_id* (attributed to *attribution*, or
+    to the first suggested speaker); its id, or None."""
     doc = session.doc
     text = doc.source(source_id).text
     if not text[max(0, start):end].strip():
         return None
-    claim = claim_from_selection(doc, source_id, start, end)
+    claim = claim_from_selection(doc, source_id, start, end, attribution)
     return claim.id if session.push(ops.InsertClaim(claim), "New Claim from Selection") else None
 
 

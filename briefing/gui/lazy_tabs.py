@@ -50,7 +50,8 @@ class LazyTabs:
         self.tabs.insertTab(index, widget, title)
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         return widget
 
     def _current_changed(self, index: int) -> None:

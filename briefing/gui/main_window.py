@@ -6,7 +6,7 @@ connects them and runs the file-level actions.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QTabWidget,
     QUndoView,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing, recovery, view_state
+from briefing.gui import dialogs, editing, received, recovery, view_state
 from briefing.gui.board import ClaimBoard
 from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
@@ -65,6 +66,8 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     quit_requested = Signal()
     session_replaced = Signal(object)
     """A Save of an untitled document reopened it from its new file."""
+    menus: dict[str, QMenu]  # set by build_actions (menus.py)
+    recent_menu: QMenu
 
     def __init__(self, session: Session, importer: Importer | None = None,
                  parent: QWidget | None = None) -> None:
@@ -74,7 +77,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self._closed = False
         self._shown_once = False
         self._imports: list[tuple[QThread, ImportWorker]] = []
-        self.importer = importer if importer is not None else find_importer()
+        self.importer: Importer | None = importer if importer is not None else find_importer()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -98,6 +101,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.recovery_message = ""
         if session.read_only:
             self._make_read_only()
+            self.protected_bar = received.install(self)
         # the crash mark is a settings write to disk: after the first paint, not before it
         QTimer.singleShot(0, self, self._mark_open)
         session.path_changed.connect(self._mark_open)
@@ -187,7 +191,10 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     def _add_panes(self) -> None:
         """The panes F6 cycles through, in reading order (left to right, top to bottom)."""
         def dock_shower(dock: QDockWidget):  # noqa: ANN202
-            return lambda: (dock.show(), dock.raise_())
+            def show() -> None:
+                dock.show()
+                dock.raise_()
+            return show
 
         add = self.layout_.add_pane
         add(Pane("Outline", lambda: self.outline_dock, lambda: self.outline_panel.view,
@@ -219,7 +226,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     @property
     def preview(self) -> PreviewPanel:
         """The Preview tab's panel (built, with the export code, on first use)."""
-        return self.lazy_tabs.page(PREVIEW_TAB)  # type: ignore[return-value]
+        return cast("PreviewPanel", self.lazy_tabs.page(PREVIEW_TAB))
 
     def _built_outline(self) -> OutlinePanel | None:
         return self.outline_panel
@@ -280,7 +287,9 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         session.undo_stack.cleanChanged.connect(self._refresh_title)
         session.undo_stack.indexChanged.connect(self._refresh_title)
         session.save_state_changed.connect(self._show_save_state)
-        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m))
+        # queued: the field that made the edit shows the document's value before the dialog
+        session.edit_refused.connect(lambda m: dialogs.show_error(self, "Cannot Do That", m),
+                                     Qt.ConnectionType.QueuedConnection)
         session.autosave_failed.connect(lambda m: dialogs.show_error(self, "Autosave Failed", m))
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
@@ -294,7 +303,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
         self.reader.cite_requested.connect(self.cite_selection)
-
+        self.reader.attributed_claim_requested.connect(self.claim_from_selection)
         self.reader.claim_activated.connect(self.select_claim)
         self.inspector.source_requested.connect(self.open_source)
 
@@ -332,8 +341,10 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         if start is not None and end is not None and 0 <= start <= end:
             self.reader.select_range(start, end)
 
-    def claim_from_selection(self, source_id: str, start: int, end: int) -> None:
-        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end)
+    def claim_from_selection(self, source_id: str, start: int, end: int,
+                             attribution: str | None = None) -> None:
+        claim_id = editing.new_claim_from_selection(self.session, source_id, start, end,
+                                                    attribution)
         if claim_id is not None:
             self.select_claim(claim_id)
             self.reader.set_active_claim(claim_id)
@@ -420,6 +431,12 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     def act_find_in_sources(self) -> None:
         self.act_find_sources()
 
+    def act_import_review(self) -> None:
+        from briefing.gui.review_pane import import_review
+
+        import_review(self)
+
+
     # ------------------------------------------------------------------ close
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:
@@ -431,11 +448,14 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
             if answer == "cancel" or (answer == "save" and not self.act_save_as()):
                 event.ignore()
                 return
+        if not self._handed_over and not self.settle_file():
+            event.ignore()  # the edits could not be written: the window stays open
+            return
         self._closed = True
         self.stop_imports()
         preview = self.lazy_tabs.built(PREVIEW_TAB)
         if preview is not None:
-            preview.wait()  # type: ignore[attr-defined]
+            cast("PreviewPanel", preview).wait()
         dialog = getattr(self, "export_dialog", None)
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.wait()  # no export thread outlives the window

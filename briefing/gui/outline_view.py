@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -52,7 +53,8 @@ class WrappingDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
@@ -69,7 +71,7 @@ class ProseEditing(WrappingDelegate):
     (Enter keeps it, Shift+Enter starts a new line, Esc cancels)."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex) -> QWidget:
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
         if index.data(BLOCK_INDEX_ROLE) is None:  # a section's title: one line
             return super().createEditor(parent, option, index)
         editor = QPlainTextEdit(parent)
@@ -79,7 +81,7 @@ class ProseEditing(WrappingDelegate):
         return editor
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: QModelIndex) -> None:
+                             index: QModelIndex | QPersistentModelIndex) -> None:
         rect = QRect(option.rect)
         if isinstance(editor, QPlainTextEdit):
             rect.setHeight(max(rect.height(), editor.fontMetrics().lineSpacing() * 5 + 12))
@@ -125,7 +127,7 @@ class OutlineTree(QTreeView):
             handler = {Qt.Key.Key_Up: lambda: self.move_requested.emit(-1),
                        Qt.Key.Key_Down: lambda: self.move_requested.emit(+1),
                        Qt.Key.Key_Left: self.outdent_requested.emit,
-                       Qt.Key.Key_Right: self.indent_requested.emit}.get(event.key())
+                       Qt.Key.Key_Right: self.indent_requested.emit}.get(Qt.Key(event.key()))
             if handler is not None:
                 handler()
                 event.accept()
@@ -173,7 +175,7 @@ class OutlinePanel(QWidget):
         self._expanded = False  # expanded when first shown (a hidden tab at start-up)
         self.view.indent_requested.connect(self.indent)
         self.view.outdent_requested.connect(self.outdent)
-        self.view.move_requested.connect(self.move)
+        self.view.move_requested.connect(self.move_item)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.model.rowsInserted.connect(self._expand_inserted)
         self.model.modelReset.connect(self._expand_all)
@@ -216,8 +218,8 @@ class OutlinePanel(QWidget):
              lambda: self.insert_section(sub=True)),
             ("prose", "Paragraph", None, "Add a paragraph of your own prose", self.insert_prose),
             (None, "", None, "", None),
-            ("up", "Move Up", "Alt+Up", "Move the item up", lambda: self.move(-1)),
-            ("down", "Move Down", "Alt+Down", "Move the item down", lambda: self.move(+1)),
+            ("up", "Move Up", "Alt+Up", "Move the item up", lambda: self.move_item(-1)),
+            ("down", "Move Down", "Alt+Down", "Move the item down", lambda: self.move_item(+1)),
             ("outdent", "Outdent", "Alt+Left", "Make the section a sibling of its parent",
              self.outdent),
             ("indent", "Indent", "Alt+Right", "Make the section a subsection of the one above",
@@ -308,8 +310,8 @@ class OutlinePanel(QWidget):
             index = None
             if current is not None:
                 top = current[0]
-                while doc.parent_of(top) is not None:
-                    top = doc.parent_of(top)  # type: ignore[assignment]
+                while (up := doc.parent_of(top)) is not None:
+                    top = up
                 index = doc.section_index(top) + 1
         label = "Add Subsection" if sub else "Add Section"
         if not self.session.push(ops.InsertSection(section, parent, index), label):
@@ -336,7 +338,8 @@ class OutlinePanel(QWidget):
 
     def remove_selected(self) -> bool:
         """Take the selected blocks out (claims return to the board) or delete sections."""
-        items = self.selected_items() or ([self.current()] if self.current() else [])
+        current = self.current()
+        items = self.selected_items() or ([current] if current else [])
         blocks = [(s, b) for s, b in items if b is not None]
         if blocks:
             return self._run(plan.remove_blocks(self.session.doc, blocks))
@@ -347,7 +350,7 @@ class OutlinePanel(QWidget):
         label = "Delete Section" if len(steps) == 1 else f"Delete {len(steps)} Sections"
         return self.session.push(steps[0] if len(steps) == 1 else ops.Batch(steps, label), label)
 
-    def move(self, delta: int) -> bool:
+    def move_item(self, delta: int) -> bool:
         current = self.current()
         if current is None:
             return False

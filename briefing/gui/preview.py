@@ -78,7 +78,7 @@ class PreviewBrowser(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self._press = None
+        self._press: QPoint | None = None
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep a readable line length: centre a column of about 120 characters."""
@@ -121,8 +121,9 @@ class PreviewBrowser(QTextBrowser):
             first = menu.actions()[0] if menu.actions() else None
             action = QAction("Open Link in Browser", menu)
             action.triggered.connect(lambda: open_in_browser(self, url, ask=False))
-            menu.insertAction(first, action)
-            menu.insertSeparator(first)
+            # Qt takes None for "at the end"; PySide6's stubs do not say so.
+            menu.insertAction(first, action)  # type: ignore[arg-type]
+            menu.insertSeparator(first)  # type: ignore[arg-type]
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -229,7 +230,7 @@ class PreviewPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
-            QTimer.singleShot(0, self._refresh_if_dirty)  # paint the tab first
+            QTimer.singleShot(0, self, self._refresh_if_dirty)  # paint the tab first
 
     def _refresh_if_dirty(self) -> None:
         if self._dirty and self.isVisible():

@@ -77,7 +77,7 @@ class PartedPage:
         before = self.document.characterCount()
         cursor.beginEditBlock()  # one relayout per step
         if kind == "remove":
-            count = int(value)  # type: ignore[call-overload]
+            count = int(value)  # type: ignore[call-overload]  # a remove step holds its count
             at = self._end_before(index)
             end = self._end_before(index + count)
             cursor.setPosition(at)

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QTextCharForm
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QTextEdit,
     QToolTip,
@@ -29,6 +30,7 @@ from briefing.core.document import Document
 from briefing.gui.dragging import run_drag
 from briefing.gui.models import mime
 from briefing.gui.offsets import OffsetMap
+from briefing.gui.speakers import fill_menu, suggested_labels
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
 
 Excerpt = tuple[int, int, str]  # start, end (py offsets), claim id
@@ -161,6 +163,8 @@ class SourceReader(QWidget):
     new_claim_requested = Signal(str, int, int)
     cite_requested = Signal(str, str, int, int)
     """Cite Selection: (claim id, source id, start, end)."""
+    attributed_claim_requested = Signal(str, int, int, str)
+    """A claim citing (source, start, end) attributed to the speaker picked from the menu."""
     claim_activated = Signal(str)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
@@ -259,6 +263,8 @@ class SourceReader(QWidget):
 
     # ------------------------------------------------------------ rendering
     def _show_header(self) -> None:
+        if self._source_id is None:
+            return
         source = self._doc.source(self._source_id)
         bits = [source.kind, source.published, ", ".join(source.authors), source.publisher]
         if source.reliability:
@@ -328,11 +334,19 @@ class SourceReader(QWidget):
 
     def _context_menu(self, point: QPoint) -> None:
         menu = self.text.createStandardContextMenu(point)
+        # Qt takes None for "at the end" (insertAction/insertMenu/insertSeparator); PySide6's
+        # stubs do not say so.
         first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.new_claim_action)
-        menu.insertAction(first, self.cite_action)
-        if first is not None:
-            menu.insertSeparator(first)
+        menu.insertAction(first, self.new_claim_action)  # type: ignore[arg-type]
+        span = self.selection_range()
+        if span is not None and self._source_id is not None:  # the speakers to pick from
+            speakers = QMenu("New Claim &Attributed To", menu)
+            source_id = self._source_id
+            fill_menu(speakers, suggested_labels(self._doc.source(source_id).text, *span),
+                      lambda who: self.attributed_claim_requested.emit(source_id, *span, who))
+            menu.insertMenu(first, speakers)  # type: ignore[arg-type]
+        menu.insertAction(first, self.cite_action)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
         menu.exec(self.text.viewport().mapToGlobal(point))
         menu.deleteLater()
 

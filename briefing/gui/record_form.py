@@ -1,7 +1,12 @@
 """Inspector pages for a source's metadata and for the briefing's own properties.
 
 Both are forms over one frozen record; each change replaces the record with an
-undoable op, and typing merges into one undo step per burst.
+undoable op, and typing merges into one undo step per burst.  An edit the Document
+refuses (a citation key another source uses) is not kept: the field shows the
+document's value again and the session says why (``Session.edit_refused``).  A field
+whose value must be unique among records is written when its editing finishes (Enter,
+Tab, or leaving it), not at each key, so typing through a taken key ("smith" on the
+way to "smith2020") is never refused half-way.
 """
 
 from __future__ import annotations
@@ -31,11 +36,14 @@ class Field:
     widget: str = "line"  # line | text | list | choice
     choices: tuple[tuple[str, str], ...] = ()
     empty: str | None = None
+    live: bool = True
+    """Written at each key (merged into one undo step per burst); False: when editing
+    finishes."""
 
 
 SOURCE_FIELDS = (
     Field("title", "&Title"),
-    Field("key", "Citation &key"),
+    Field("key", "Citation &key", live=False),
     Field("kind", "K&ind", "choice", tuple((k.capitalize(), k.value) for k in SourceKind)),
     Field("authors", "&Authors", "list"),
     Field("publisher", "&Publisher"),
@@ -77,6 +85,8 @@ class RecordForm(QWidget):
         self._noun = noun
         self.bursts = Bursts(session, self)
         self.widgets: dict[str, Any] = {}
+        self._on_finish = {f.name for f in fields if f.widget == "list" or not f.live}
+        """Fields written when editing finishes: their typing is kept over reloads."""
         form = QFormLayout(self)
         form.setContentsMargins(6, 6, 6, 6)
         for field in fields:
@@ -104,6 +114,9 @@ class RecordForm(QWidget):
             line.setPlaceholderText("separate with ;")
             line.editingFinished.connect(lambda: self._edit(label, None, field.name, tuple(
                 part.strip() for part in line.text().split(";") if part.strip())))
+        elif not field.live:
+            line.editingFinished.connect(lambda: self._edit(label, None, field.name,
+                                                            line.text()))
         else:
             line.textEdited.connect(lambda v: self._edit(label, field.name, field.name, v))
             self.bursts.watch(line)
@@ -121,9 +134,11 @@ class RecordForm(QWidget):
         finally:
             self.bursts.pushing = False
         if not accepted:
-            self.load()
+            self.load(refused=True)  # the document's value, not the refused one
 
-    def load(self) -> None:
+    def load(self, refused: bool = False) -> None:
+        """Show the record; a field written when editing finishes keeps what is being
+        typed in it, unless that was *refused*."""
         record = self._get()
         self.setEnabled(record is not None)
         if record is None:
@@ -131,11 +146,9 @@ class RecordForm(QWidget):
         for name, widget in self.widgets.items():
             value = getattr(record, name)
             if isinstance(widget, QPlainTextEdit | QLineEdit):
-                if isinstance(value, tuple):
-                    if not widget.hasFocus():
-                        set_text(widget, "; ".join(value))
-                else:
-                    set_text(widget, value)
+                shown = "; ".join(value) if isinstance(value, tuple) else value
+                if refused or name not in self._on_finish or not widget.hasFocus():
+                    set_text(widget, shown)
             else:
                 set_choice(widget, value if isinstance(value, str) else "custom")
 

@@ -14,7 +14,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from briefing.core.errors import BriefingError
+from briefing.core.errors import BriefingError, FileProblem
+
+
+def as_save_error(path: Any, error: BaseException) -> BriefingError | OSError:
+    """*error* as the one-line problem the user is told about (naming the file): a write
+    that failed for a reason other than the disk's is reported all the same, never taken
+    for a success."""
+    if isinstance(error, BriefingError | OSError):
+        return error
+    return FileProblem(path, f"could not be saved ({type(error).__name__}: {error}); "
+                             "your changes are kept and will be saved again")
 
 
 class _Signals(QObject):
@@ -28,14 +38,14 @@ class SaveJob(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # the saver keeps it until the session has seen it
         self.store, self.pending, self.index = store, pending, index
-        self.error: BriefingError | OSError | None = None
+        self.error: BaseException | None = None
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
             self.store.write_pending(self.pending)
-        except (BriefingError, OSError) as error:
-            self.error = error
+        except Exception as error:  # noqa: BLE001 - any failure: the changes stay pending
+            self.error = as_save_error(getattr(self.store, "path", "?"), error)
         finally:
             self.signals.done.emit(self)
 

@@ -115,7 +115,7 @@ def _settle(app, until=lambda: True, seconds: float = 5.0) -> None:  # noqa: ANN
 
 def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
     """The outline, the preview, the checks dock and the export dialog."""
-    from briefing.gui.main_window import PREVIEW_TAB
+    from briefing.gui.lazy_tabs import PREVIEW_TAB
 
     doc = window.session.doc
     placed = doc.placed_claims()

@@ -101,7 +101,8 @@ class SectionPicker(QDialog):
                    if not self.list.item(i).isHidden()]
         wanted = next((i for i in visible if i.data(Qt.ItemDataRole.UserRole) == section_id),
                       visible[0] if visible else None)
-        self.list.setCurrentItem(wanted)
+        if wanted is not None:
+            self.list.setCurrentItem(wanted)
         self._update_button()
 
     def _filter(self, text: str) -> None:

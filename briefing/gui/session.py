@@ -21,7 +21,7 @@ from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.gui.commands import OpCommand
-from briefing.gui.saving import BackgroundSaver, SaveJob
+from briefing.gui.saving import BackgroundSaver, SaveJob, as_save_error
 
 AUTOSAVE_DELAY_MS = 1000
 READ_ONLY_REFUSAL = ("This briefing is open read-only (it is being edited elsewhere); "
@@ -60,6 +60,8 @@ class Session(QObject):
         self._saver.finished.connect(self._saved)
         self.undo_stack.indexChanged.connect(self._edited)
         self._last_state = ""
+        self.save_error: str | None = None
+        """The problem of the last failed write (None once a write succeeds)."""
 
     # ------------------------------------------------------------------ state
     @property
@@ -87,6 +89,8 @@ class Session(QObject):
             return "Read-only"
         if self.store is None:
             return "Not saved" if not self.undo_stack.isClean() or self.origin else "New"
+        if self.save_error is not None:
+            return f"Not saved — {self.save_error}"
         if (self.undo_stack.isClean() and not self._saver.busy
                 and not getattr(self.store, "has_pending", False)):
             return "Saved"
@@ -107,12 +111,15 @@ class Session(QObject):
         if self.read_only:
             self.edit_refused.emit(READ_ONLY_REFUSAL)
             return False
-        command = OpCommand(self.doc, op, text, merge_key)
         try:
-            self.undo_stack.push(command)
+            inverse = self.doc.apply(op)  # first: a refused op never reaches the stack
         except BriefingError as error:
             self.edit_refused.emit(str(error))
             return False
+        except Exception as error:  # noqa: BLE001 - a bug: refused and said, not half-done
+            self.edit_refused.emit(f"{text or op.label} could not be done: {error}")
+            return False
+        self.undo_stack.push(OpCommand(self.doc, op, text, merge_key, inverse))
         return True
 
     def _edited(self, _index: int = 0) -> None:
@@ -127,19 +134,23 @@ class Session(QObject):
             self.save_state_changed.emit(state)
 
     # ----------------------------------------------------------------- saving
-    def flush(self) -> bool:
-        """Write pending edits to the store now; True when the file is up to date."""
+    def flush(self, report: bool = True) -> bool:
+        """Write pending edits to the store now; True when the file is up to date.
+
+        A failure keeps the edits pending and is shown as "Not saved"; *report* False
+        leaves telling the user to the caller (closing asks what to do instead)."""
         self._timer.stop()
         if self.store is None or self.read_only:
             return False
         job = self._saver.wait()  # a background write still going: let it end first
-        if job is not None and not self._saved(job):
+        if job is not None and not self._saved(job, report):
             return False
         try:
             self.store.flush()
-        except (BriefingError, OSError) as error:
-            self._failed(error)
+        except Exception as error:  # noqa: BLE001 - any failure: the edits stay pending
+            self._failed(as_save_error(self.store.path, error), report)
             return False
+        self._succeeded()
         self.undo_stack.setClean()
         self._report()
         return True
@@ -152,32 +163,47 @@ class Session(QObject):
         if self._saver.busy:
             self._timer.start()  # again once the write in progress has ended
             return
-        pending = self.store.take_pending()
+        try:
+            pending = self.store.take_pending()
+        except Exception as error:  # noqa: BLE001 - nothing was taken: all still pending
+            self._failed(as_save_error(self.store.path, error))
+            return
         if pending is None:
             self.undo_stack.setClean()
         else:
             self._saver.start(self.store, pending, self.undo_stack.index())
         self._report()
 
-    def _saved(self, job: SaveJob) -> bool:
+    def _saved(self, job: SaveJob, report: bool = True) -> bool:
         """A background write ended: the file is up to date unless there were edits since
         (the next autosave writes those); a failed write gives its changes back."""
         if job.error is not None:
             if self.store is job.store:
                 self.store.restore_pending(job.pending)
-            self._failed(job.error)
+            self._failed(job.error, report)
             return False
+        if self.store is job.store:
+            self._succeeded()
         if (self.store is job.store and self.undo_stack.index() == job.index
                 and not self.store.has_pending):
             self.undo_stack.setClean()
         self._report()
         return True
 
-    def _failed(self, error: BaseException) -> None:
-        message = f"Autosave failed: {error}"
-        self._last_state = message
-        self.save_state_changed.emit(message)
-        self.autosave_failed.emit(str(error))
+    def _failed(self, error: BaseException, report: bool = True) -> None:
+        """Show "Not saved" with the problem; tell the user once per problem (not again at
+        each autosave that meets the same full disk), until a write succeeds."""
+        message = str(error)
+        repeated = message == self.save_error
+        self.save_error = message
+        self._report()
+        if report and not repeated:
+            self.autosave_failed.emit(message)
+
+    def _succeeded(self) -> None:
+        if self.save_error is not None:
+            self.save_error = None
+            self._report()
 
     def doc_has_content(self) -> bool:
         doc = self.doc
@@ -206,7 +232,7 @@ class Session(QObject):
     def save_copy(self, dest: str | Path) -> None:
         """Write a copy elsewhere (the session keeps its own file)."""
         if self.store is not None:
-            self.flush()
+            self.flush(report=False)  # a copy holds the pending edits even if this fails
             self.store.save_copy(str(dest))
             return
         from briefing.store.database import Store
@@ -215,16 +241,28 @@ class Session(QObject):
         copy.close()
 
     def close(self) -> None:
-        """Flush and release the file."""
+        """Flush and release the file.  Raises (a BriefingError naming the file) when the
+        edits cannot be written: the file then stays open and the edits pending, so the
+        caller can retry, save elsewhere (:meth:`save_copy`) or :meth:`discard` them."""
+        if self.store is not None and not self.read_only and not self.flush(report=False):
+            raise FileProblem(self.store.path, self.save_error or "could not be saved")
         self._timer.stop()
-        job = self._saver.wait()
-        if job is not None and job.error is not None and self.store is job.store:
-            self.store.restore_pending(job.pending)  # the close's flush tries them again
+        self._saver.wait()
         if self.store is not None:
             try:
                 self.store.close()
             finally:
                 self.store = None
+
+    def discard(self) -> None:
+        """Release the file without writing the pending edits (the user chose so)."""
+        self._timer.stop()
+        job = self._saver.wait()
+        if job is not None and job.error is None and self.store is job.store:
+            self._saved(job, report=False)
+        if self.store is not None:
+            self.store.discard()
+            self.store = None
 
 
 def _clone(doc: Document) -> Document:
@@ -250,4 +288,11 @@ def open_session(path: str | Path, read_only: bool = False) -> Session:
     from briefing.store.database import Store
 
     store = Store.open(str(path), readonly=read_only)
+    if not read_only and not store.origin.own:  # Protected mode (briefing.gui.received)
+        store.close()
+        store = Store.open(str(path), readonly=True)
+    if not store.readonly:
+        from briefing.core.identity import ensure_document_id
+
+        ensure_document_id(store.document)  # saved with the next write; reviews match by it
     return Session(store.document, store=store, path=path)

@@ -9,10 +9,11 @@ bar what it deleted.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QTextEdit
 
 from briefing.gui import editing
 from briefing.gui.section_picker import SectionPicker
+from briefing.gui.window_parts import WindowParts
 
 STATUS_MS = 8000
 
@@ -22,7 +23,7 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class EditActions:
+class EditActions(WindowParts):
     """Delete, placing and citing; mixed into MainWindow, whose panes it uses."""
 
     # ----------------------------------------------------------------- delete
@@ -112,7 +113,7 @@ class EditActions:
         what = f"“{_short(doc.claim(ids[0]).text, 60)}”" if len(ids) == 1 else f"{len(ids)} cards"
         where = doc.placement(ids[0])
         current = where[0] if where else self._outline_section()
-        picker = getattr(self, "section_picker", None)
+        picker: SectionPicker | None = getattr(self, "section_picker", None)
         if picker is None:  # one per window, reused (it remembers nothing but its size)
             picker = self.section_picker = SectionPicker(self)
             picker.accepted.connect(lambda: self._placed(self._placing, picker.chosen()))
@@ -154,7 +155,7 @@ class EditActions:
             self.statusBar().showMessage(f"Added citation {count} to the card", STATUS_MS)
 
     # ------------------------------------------------------- standard editing
-    def _text_target(self) -> QWidget | None:
+    def _text_target(self) -> QLineEdit | QPlainTextEdit | QTextEdit | QAbstractItemView | None:
         focus = self.focusWidget()
         if isinstance(focus, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractItemView):
             return focus

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs, editing
+from briefing.gui.window_parts import WindowParts
 
 
 def guide_path() -> Path | None:
@@ -26,7 +27,7 @@ def guide_path() -> Path | None:
     return None
 
 
-class FileActions:
+class FileActions(WindowParts):
     """File and Help actions; mixed into MainWindow."""
 
     def act_new(self) -> None:
@@ -60,6 +61,44 @@ class FileActions:
             self.close()
         else:
             self._refresh_title()
+        return True
+
+    def settle_file(self) -> bool:
+        """Before the window closes: write every pending edit.  When that fails, ask —
+        save to another file, retry, or discard explicitly — and never drop the edits
+        silently.  True when the window may close."""
+        session = self.session
+        if session.untitled or session.read_only:
+            return True
+        while not session.flush(report=False):
+            answer = dialogs.ask_unsaved_after_failure(self, session.display_name,
+                                                       session.save_error or "")
+            if answer == "retry":
+                continue
+            if answer == "save_as" and self._save_elsewhere():
+                return True
+            if answer == "discard":
+                session.discard()
+                return True
+            if answer == "cancel":
+                return False
+        return True
+
+    def _save_elsewhere(self) -> bool:
+        """Write the briefing with every pending edit to a file of the user's choice (the
+        own file keeps its last saved state); True when written."""
+        session = self.session
+        assert session.path is not None  # only a document with its own file saves elsewhere
+        suggested = session.path.with_name(session.path.stem + " (saved elsewhere).briefing")
+        path = dialogs.ask_save_path(self, "Save Briefing As", str(suggested))
+        if not path:
+            return False
+        try:
+            session.save_copy(path)
+        except BriefingError as error:
+            dialogs.show_error(self, "Cannot Save", str(error))
+            return False
+        session.discard()  # every edit is in the new file
         return True
 
     def act_save_copy(self) -> None:
@@ -131,14 +170,12 @@ class FileActions:
             thread.wait()
 
     def act_about(self) -> None:
-        from PySide6 import __version__ as qt_version
+        """Help ▸ About: version, licence and third-party notices (window-modal)."""
+        from briefing.gui.about import AboutDialog
 
-        from briefing import __version__
-
-        dialogs.show_info(self, "About Briefing",
-                          f"Briefing {__version__}\nTurn sources into cited analytic briefings."
-                          f"\n\nWorks offline: nothing you write leaves this computer."
-                          f"\nQt for Python {qt_version}")
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def act_sample(self) -> None:
         self.new_requested.emit("sample")

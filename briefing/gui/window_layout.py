@@ -159,8 +159,10 @@ class WindowLayout(QObject):
 
 
 def _int(value: object) -> int:
+    if isinstance(value, int):
+        return value
     try:
-        return int(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        return int(str(value))
+    except ValueError:
         return -1
 

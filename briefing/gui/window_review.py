@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.gui.lazy_tabs import BOARD_TAB, READER_TAB
+from briefing.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:  # the export dialog (and the export code) load on first use
     from briefing.checks import Finding
@@ -16,7 +17,7 @@ if TYPE_CHECKING:  # the export dialog (and the export code) load on first use
     from briefing.gui.find_bar import Hit
 
 
-class ReviewActions:
+class ReviewActions(WindowParts):
     """Checks, export and Find; mixed into MainWindow, whose panels it uses."""
 
     def show_finding(self, finding: Finding) -> None:

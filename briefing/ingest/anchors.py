@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from difflib import SequenceMatcher
+from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from briefing.core.errors import DomainError
 from briefing.core.model import Citation, Source
@@ -134,28 +138,48 @@ def _best(
 
 
 def _exact_spans(text: str, quote: str, limit: int = 1000) -> list[tuple[int, int]]:
-    spans, position = [], text.find(quote)
+    spans: list[tuple[int, int]] = []
+    position = text.find(quote)
     while position >= 0 and len(spans) < limit:
         spans.append((position, position + len(quote)))
         position = text.find(quote, position + 1)
     return spans
 
 
+def similarity(quote: str, found: str) -> float:
+    """How alike two passages are, 0–1: the normalised Indel (insert/delete) similarity."""
+    return float(Indel.normalized_similarity(quote, found))
+
+
 def _align(quote: str, text: str, lo: int, hi: int) -> tuple[float, int, int]:
-    """Best-matching part of text[lo:hi] for *quote*: (similarity, start, end)."""
-    window = text[lo:hi]
-    matcher = SequenceMatcher(None, quote, window, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3] or [
-        b for b in matcher.get_matching_blocks() if b.size
-    ]
-    if not blocks:
+    """Best-matching part of text[lo:hi] for *quote*: (similarity, start, end).
+
+    rapidfuzz aligns the quote with the window's most similar stretch of its length;
+    white space at the stretch's ends is trimmed before the similarity is measured.
+    """
+    aligned = fuzz.partial_ratio_alignment(quote, text[lo:hi])
+    if aligned is None or aligned.score == 0:
         return 0.0, lo, lo
-    start = lo + max(0, blocks[0].b - blocks[0].a)
-    end = lo + min(len(window), blocks[-1].b + blocks[-1].size + (len(quote) - blocks[-1].a
-                                                                  - blocks[-1].size))
+    start, end = _stretch(quote, text, lo + aligned.dest_start, lo + aligned.dest_end, lo, hi)
     start, end = _trim(text, start, end)
-    ratio = SequenceMatcher(None, quote, text[start:end], autojunk=False).ratio()
-    return ratio, start, end
+    return similarity(quote, text[start:end]), start, end
+
+
+def _stretch(quote: str, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """Move each end of text[start:end] within reach to where the passage is most like *quote*.
+
+    The alignment has the quote's length; a reworded passage is longer or shorter
+    ("is installed" → "has been installed"), so its ends are found again.
+    """
+    reach = max(4, len(quote) // 4)
+
+    def best(candidates: range, span: Callable[[int], tuple[int, int]]) -> int:
+        return max(candidates, key=lambda n: (similarity(quote, text[slice(*span(n))]), -n))
+
+    end = best(range(max(start + 1, end - reach), min(hi, end + reach) + 1), lambda e: (start, e))
+    start = best(range(max(lo, start - reach), min(end - 1, start + reach) + 1),
+                 lambda s: (s, end))
+    return start, end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -235,12 +259,12 @@ def resolve(
     spans = [m.span() for m in loose_pattern(quote).finditer(text)]
     if spans:
         s, e = _best(spans, text, start, context)
-        similarity = SequenceMatcher(None, quote, text[s:e], autojunk=False).ratio()
-        return Anchor(AnchorStatus.LOOSE, s, e, similarity, text[s:e], previous=previous)
+        return Anchor(AnchorStatus.LOOSE, s, e, similarity(quote, text[s:e]), text[s:e],
+                      previous=previous)
     found = _fuzzy(quote, text, start, context, threshold)
     if found is not None:
-        similarity, s, e = found
-        return Anchor(AnchorStatus.FUZZY, s, e, similarity, text[s:e], previous=previous)
+        alike, s, e = found
+        return Anchor(AnchorStatus.FUZZY, s, e, alike, text[s:e], previous=previous)
     return Anchor(AnchorStatus.BROKEN, previous=previous)
 
 
@@ -266,7 +290,7 @@ def reanchor(citation: Citation, anchor: Anchor, *, update_quote: bool = False) 
     """
     if anchor.start is None or anchor.status in (AnchorStatus.BROKEN, AnchorStatus.UNQUOTED):
         return citation
-    changes: dict[str, object] = {"start": anchor.start, "end": anchor.end}
+    changes: dict[str, Any] = {"start": anchor.start, "end": anchor.end}
     if anchor.locator:
         changes["locator"] = anchor.locator
     if update_quote:

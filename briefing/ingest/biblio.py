@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -160,11 +162,26 @@ def csl_entries(data: bytes, path: Path) -> list[Entry]:
 
 
 # -------------------------------------------------------------------- BibTeX
-def _latex(value: str) -> str:
-    from pylatexenc.latex2text import LatexNodes2Text
+_LATEX_SIGNS = re.compile(r"[\\{}$~%&`]|--|''")
+"""What LaTeX would change in a field; a field without any is plain text."""
+_converters = threading.local()
 
-    text = LatexNodes2Text(math_mode="verbatim").latex_to_text(value)
-    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+@lru_cache(maxsize=8192)  # journals, publishers and names repeat across a library
+def _latex(value: str) -> str:
+    if _LATEX_SIGNS.search(value):
+        value = _converter().latex_to_text(value)
+    return re.sub(r"\s+", " ", value.replace("\u00a0", " ")).strip()
+
+
+def _converter() -> Any:
+    """One LaTeX converter per thread (making one costs about a millisecond)."""
+    converter = getattr(_converters, "latex", None)
+    if converter is None:
+        from pylatexenc.latex2text import LatexNodes2Text
+
+        converter = _converters.latex = LatexNodes2Text(math_mode="verbatim")
+    return converter
 
 
 def _raw(value: str) -> str:
@@ -247,7 +264,8 @@ def bibtex_entries(data: bytes, path: Path) -> list[Entry]:
             entries.append(_bib_entry(entry))
         except Exception as error:  # a name or LaTeX field our decoders cannot read
             raise FileProblem(
-                path, f"entry '{entry.key}' (line {entry.start_line + 1}) cannot be read: {error}"
+                path,
+                f"entry '{entry.key}' (line {(entry.start_line or 0) + 1}) cannot be read: {error}",
             ) from None
     return entries
 

@@ -21,11 +21,14 @@ from typing import BinaryIO
 
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.core.model import Source
+from briefing.core.reading import open_regular
 
 Progress = Callable[[int, int], "bool | None"]
 """``progress(done, total)`` — return ``False`` to cancel the import."""
 
 READ_CHUNK = 1 << 20
+MAX_IMPORT_BYTES = 1 << 30
+"""The most bytes read from one imported file."""
 MAX_DECOMPRESSED = 256 * 1024 * 1024
 """Upper bound on the bytes a .docx (a zip) may expand to."""
 
@@ -69,15 +72,23 @@ def now_iso() -> str:
 
 
 def read_file(path: Path, progress: Progress | None = None) -> bytes:
-    """All bytes of *path*, read in chunks so *progress* can report and cancel."""
+    """All bytes of *path*, read in chunks so *progress* can report and cancel.
+
+    Only a regular file is read (a symlink to ``/dev/zero``, a FIFO or a socket is
+    refused without blocking), and never more than MAX_IMPORT_BYTES.
+    """
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             total = _size(handle)
+            if total > MAX_IMPORT_BYTES:
+                raise _too_large(path)
             chunks: list[bytes] = []
             done = 0
             while chunk := handle.read(READ_CHUNK):
                 chunks.append(chunk)
                 done += len(chunk)
+                if done > MAX_IMPORT_BYTES:
+                    raise _too_large(path)
                 if progress is not None and progress(done, max(total, done)) is False:
                     raise ImportCancelled(path)
     except IsADirectoryError:
@@ -91,6 +102,11 @@ def read_file(path: Path, progress: Progress | None = None) -> bytes:
     if not data:
         raise FileProblem(path, "is empty")
     return data
+
+
+def _too_large(path: Path) -> FileProblem:
+    return FileProblem(path, f"is larger than {MAX_IMPORT_BYTES >> 20} MB, the most Briefing "
+                       "imports from one file")
 
 
 def _size(handle: BinaryIO) -> int:

@@ -16,6 +16,7 @@ from briefing.core.errors import DomainError, FileProblem
 from briefing.core.model import Source
 from briefing.core.vocab import SourceKind
 from briefing.ingest.common import Provenance, clean_text, looks_binary
+from briefing.ingest.markdown_text import render_markdown
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -119,13 +120,16 @@ def _first_line(text: str) -> str:
 def text_source(
     data: bytes, path: Path, *, source_id: str, provenance: Provenance, markdown: bool
 ) -> Source:
-    """A Source for a .txt or .md file; the text is the whole file."""
-    text = clean_text(decode_text(data, path))
+    """A Source for a .txt or .md file: the whole text; Markdown rendered (markdown_text)."""
+    from briefing.ingest.text_stream import decode_clean
+
+    text = decode_clean(data, path)  # clean_text(decode_text(...)), with a bounded peak
+    meta = markdown_metadata(text) if markdown else {}
+    if markdown:
+        front = _FRONT.match(text)
+        text = clean_text(render_markdown(text[front.end():] if front else text))
     if not text.strip():
         raise FileProblem(path, "holds no text")
-    meta = markdown_metadata(text) if markdown else {}
-    if markdown and _FRONT.match(text):
-        text = text[_FRONT.match(text).end():].strip("\n")
     title = meta.get("title") or path.stem.replace("_", " ")
     return Source(
         id=source_id,

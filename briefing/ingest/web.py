@@ -306,12 +306,15 @@ def _decode(data: bytes, path: Path) -> str:
 
 
 def parse_page(markup: str) -> _Page:
-    parser = etree.HTMLParser(
+    # types-lxml's ParserTarget protocol also wants comment() and pi() handlers, which
+    # lxml does not require (and remove_comments/remove_pis make moot).
+    parser = etree.HTMLParser(  # type: ignore[call-overload]
         target=_Extractor(), no_network=True, remove_comments=True, remove_pis=True
     )
     try:
         parser.feed(markup)
-        return parser.close()
+        page: _Page = parser.close()
+        return page
     except (etree.LxmlError, RecursionError) as error:
         raise ValueError(str(error) or type(error).__name__) from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from briefing.core.atomic import atomic_path, describe_os_error
@@ -15,7 +16,16 @@ from briefing.core.errors import (
     NewerVersion,
     NotABriefing,
 )
+from briefing.store.journal import hot_journal, refuse
+from briefing.store.provenance import Origin, origin_of
 from briefing.store.schema import APPLICATION_ID, SQLITE_MAGIC, current_version, migrate
+from briefing.store.untrusted import (
+    Watchdog,
+    harden,
+    hostile_problem,
+    open_budget,
+    verify_schema,
+)
 
 BUSY_TIMEOUT_MS = 3000
 
@@ -39,11 +49,20 @@ def check_header(path: Path) -> None:
         raise CorruptFile(path, "is damaged or truncated (the file header is incomplete)")
 
 
-def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
-    """Connect, check identity and version, migrate if needed; nothing written on refusal."""
-    if readonly:
-        _recover_hot_journal(path)
+def connect(
+    path: Path, *, readonly: bool, watchdog: Watchdog | None = None
+) -> tuple[sqlite3.Connection, Origin]:
+    """Connect, check identity, schema and version, migrate if needed; nothing written on
+    refusal.  A document from elsewhere (:mod:`provenance`) gets the full integrity check
+    and its journal never runs.  *watchdog* (armed by the caller) bounds the open."""
+    journal = hot_journal(path)
+    if journal is not None:
+        if not verify_recovered_copy(path).own:  # schema checked before the journal runs
+            raise refuse(path, journal, "came with a document from elsewhere and was not used")
+        if readonly:
+            _recover_hot_journal(path)
     mode = "ro" if readonly else "rw"
+    watchdog = watchdog or Watchdog()
     try:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode={mode}",
@@ -54,6 +73,7 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     except sqlite3.Error as error:
         raise sqlite_problem(path, error) from None
     try:
+        harden(conn, watchdog)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         app_id, version = _identity(conn)
         if app_id != APPLICATION_ID:
@@ -64,21 +84,67 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
                 f"was made by a newer version of Briefing (file version {version}, "
                 f"this version reads up to {current_version()}); please update Briefing",
             )
+        verify_schema(conn, path, version)
+        conn.execute("PRAGMA trusted_schema = ON")  # verified: the triggers are the store's own
+        origin = origin_of(path, conn) if version else Origin(False, "")
         if not readonly:
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
-        _quick_check(conn, path)
+        _check_pages(conn, path, full=not origin.own)
         if version < current_version():
             if readonly:
                 raise FileProblem(path, "needs upgrading; open it for editing first")
             conn = _upgrade(conn, path, version)
     except sqlite3.Error as error:
         conn.close()
-        raise sqlite_problem(path, error) from None
+        raise _read_problem(path, error, watchdog) from None
     except FileProblem:
         conn.close()
         raise
-    return conn
+    return conn, origin
+
+
+def _read_problem(path: Path, error: sqlite3.Error, watchdog: Watchdog) -> FileProblem:
+    return hostile_problem(path) if watchdog.fired else sqlite_problem(path, error)
+
+
+def verify_recovered_copy(path: Path) -> Origin:
+    """Replay the (vetted) hot journal on a private copy and verify the schema there, so
+    a journal that would write a trigger or a view into the file never runs on it.  The
+    copy goes to the system's temporary folder, or beside the document if that is full."""
+    problem: OSError | None = None
+    for parent in (None, path.parent):
+        try:
+            with tempfile.TemporaryDirectory(prefix=".briefing-verify-", dir=parent) as folder:
+                copy = Path(folder) / "copy.briefing"
+                shutil.copyfile(path, copy)
+                shutil.copyfile(path.with_name(path.name + "-journal"),
+                                copy.with_name(copy.name + "-journal"))
+                return _verify_copy(path, copy)
+        except OSError as error:
+            problem = error
+    reason = describe_os_error(problem) if problem else "no room for a copy"
+    raise FileProblem(path, f"was not closed cleanly and cannot be checked ({reason})")
+
+
+def _verify_copy(path: Path, copy: Path) -> Origin:
+    watchdog = Watchdog()
+    watchdog.arm(open_budget(copy))
+    try:
+        conn = sqlite3.connect(copy, isolation_level=None)
+    except sqlite3.Error as error:
+        raise sqlite_problem(path, error) from None
+    try:
+        harden(conn, watchdog)
+        app_id, version = _identity(conn)
+        if app_id != APPLICATION_ID:
+            raise NotABriefing(path, "is an SQLite database but not a Briefing document")
+        verify_schema(conn, path, min(version, current_version()))
+        return origin_of(path, conn) if version else Origin(False, "")
+    except sqlite3.Error as error:
+        raise _read_problem(path, error, watchdog) from None
+    finally:
+        conn.close()
 
 
 def _recover_hot_journal(path: Path) -> None:
@@ -86,10 +152,9 @@ def _recover_hot_journal(path: Path) -> None:
 
     A read-only connection cannot replay the rollback journal a crash left
     behind; a brief read-write connection does it (SQLite decides whether the
-    journal is hot, and waits if another process is mid-write).
+    journal is hot, and waits if another process is mid-write).  The journal was
+    vetted first (:func:`briefing.store.journal.hot_journal`).
     """
-    if not path.with_name(path.name + "-journal").exists():
-        return
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
         try:
@@ -110,8 +175,10 @@ def _identity(conn: sqlite3.Connection) -> tuple[int, int]:
     return app_id, version
 
 
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    result = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+def _check_pages(conn: sqlite3.Connection, path: Path, *, full: bool) -> None:
+    """quick_check for the analyst's own file; the full integrity_check (which also finds
+    an index that disagrees with its table) for a file from elsewhere."""
+    result = conn.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}(1)").fetchone()[0]
     if result != "ok":
         raise CorruptFile(path, f"is damaged ({result})")
 
@@ -136,6 +203,8 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> sqlite3.Conn
     except Exception as error:
         with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
             conn.execute("ROLLBACK")
+        with contextlib.suppress(OSError):  # the file is unchanged: the backup is not needed
+            backup.unlink()
         if isinstance(error, (sqlite3.Error, FileProblem)):
             raise
         reason = describe_os_error(error) if isinstance(error, OSError) else str(error)
@@ -149,6 +218,8 @@ def sqlite_problem(path: Path, error: sqlite3.Error, writing: bool = False) -> F
     """One clear message for an SQLite error on *path*."""
     text = str(error).lower()
     code = getattr(error, "sqlite_errorcode", None)
+    if "interrupted" in text:
+        return hostile_problem(path)
     if "locked" in text or "busy" in text:
         return FileLocked(path, "is busy: another program is writing it; try again")
     if "full" in text or code == sqlite3.SQLITE_FULL:

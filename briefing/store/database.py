@@ -25,16 +25,22 @@ from briefing.store import rows
 from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
 from briefing.store.locking import DocumentLock
-from briefing.store.pending import PendingWrite, Recorder
+from briefing.store.pending import PendingWrite, Recorder, Statement
+from briefing.store.provenance import ORIGIN_ACTION, Origin, clear_download_mark, stamp
+from briefing.store.row_checks import inconsistency
 from briefing.store.schema import migrate
 from briefing.store.search import SearchHit, run_search
+from briefing.store.untrusted import Watchdog, hostile_problem, open_budget
 
 
 class Store:
     """An open .briefing file and the Document loaded from it."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DocumentLock | None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: DocumentLock | None,
+                 origin: Origin | None = None, watchdog: Watchdog | None = None) -> None:
         self.path = path
+        self.origin = origin or Origin(True)
+        """Where the file came from: the editor protects a document from elsewhere."""
         self.readonly = lock is None
         self._conn = conn
         self._conn_lock = threading.Lock()
@@ -44,14 +50,22 @@ class Store:
         back with :meth:`restore_pending`)."""
         self._written.set()
         self._lock = lock
+        self._identity = _identity(path)
+        """The file opened (device, inode): a write refuses once the path names another."""
+        watchdog = watchdog or Watchdog()
         try:
             self.document = rows.read_document(conn)
         except sqlite3.DatabaseError as error:
             self._abandon()
-            raise sqlite_problem(path, error) from None
-        except (DomainError, ValueError, KeyError, TypeError) as error:
+            raise (hostile_problem(path) if watchdog.fired else sqlite_problem(path, error)) \
+                from None
+        except (DomainError, ValueError, KeyError, TypeError, AttributeError,
+                RecursionError) as error:
+            problem = inconsistency(path, conn, error)
             self._abandon()
-            raise FileProblem(path, f"the document inside is inconsistent: {error}") from None
+            raise problem from None
+        finally:
+            watchdog.disarm()
         self.document.blob_loader = self._read_original
         self._changes = ChangeTracker()
         self.document.events.subscribe(self._record)
@@ -68,13 +82,15 @@ class Store:
         lock = None if readonly else DocumentLock(path)
         if lock is not None:
             lock.acquire()
+        watchdog = Watchdog()
+        watchdog.arm(open_budget(path))
         try:
-            conn = connect(path, readonly=readonly)
+            conn, origin = connect(path, readonly=readonly, watchdog=watchdog)
         except FileProblem:
             if lock is not None:
                 lock.release()
             raise
-        return cls(path, conn, lock)
+        return cls(path, conn, lock, origin, watchdog)
 
     @classmethod
     def create(cls, path: str | Path, doc: Document | None = None) -> Store:
@@ -91,10 +107,12 @@ class Store:
     def _adopt(self, doc: Document) -> None:
         """Keep working on *doc* itself (just written to this file), not a reloaded copy,
         so an editor saving an untitled document keeps its undo history."""
-        self.document.events.unsubscribe(self._changes.record)
+        self.document.events.unsubscribe(self._record)
         doc.pending_originals().clear()
         doc.blob_loader = self._read_original
-        doc.events.subscribe(self._changes.record)
+        # The stable recorder, never a tracker's own ``record``: :meth:`take_pending`
+        # swaps trackers, and edits must always reach the current one.
+        doc.events.subscribe(self._record)
         self.document = doc
 
     # --------------------------------------------------------------- saving
@@ -110,8 +128,8 @@ class Store:
             return
         try:
             self.write_pending(pending)
-        except FileProblem:
-            self.restore_pending(pending)
+        except BaseException:
+            self.restore_pending(pending)  # whatever went wrong, nothing is lost
             raise
 
     def take_pending(self) -> PendingWrite | None:
@@ -120,31 +138,55 @@ class Store:
         pending.  Write them with :meth:`write_pending` (from any thread)."""
         if self.readonly or not self.has_pending:
             return None
-        doc, recorder = self.document, Recorder()
-        self._changes.write(recorder, doc)  # type: ignore[arg-type]
-        rows.write_originals(recorder, doc)  # type: ignore[arg-type]
-        pending = PendingWrite(recorder.statements, self._changes,
-                               dict(doc.pending_originals()))
+        doc = self.document
+        pending = PendingWrite(self._statements(), self._changes, dict(doc.pending_originals()))
         self._changes = ChangeTracker()
         doc.pending_originals().clear()
         self._written.clear()
         return pending
 
+    def _statements(self) -> list[Statement]:
+        """The statements that write what is pending (nothing is taken)."""
+        recorder = Recorder()
+        # the Recorder stands in for the sqlite3.Connection (it keeps what execute gets)
+        self._changes.write(recorder, self.document)  # type: ignore[arg-type]
+        rows.write_originals(recorder, self.document)  # type: ignore[arg-type]
+        return recorder.statements
+
     def write_pending(self, pending: PendingWrite) -> None:
         """Commit *pending* in one transaction; one write at a time.  Raises FileProblem
-        (then give it back with :meth:`restore_pending`)."""
+        (then give it back with :meth:`restore_pending`), also when the file was deleted,
+        moved or replaced since it was opened (writing would then reach no file anyone
+        can open again)."""
         try:
             with self._conn_lock:
+                self._check_still_there()
                 try:
                     self._conn.execute("BEGIN IMMEDIATE")
                     pending.run(self._conn)
                     self._conn.execute("COMMIT")
-                except sqlite3.Error as error:
+                except BaseException as error:
+                    # any failure (also one that is not SQLite's) leaves no open transaction
                     with contextlib.suppress(sqlite3.Error):
-                        self._conn.execute("ROLLBACK")
-                    raise sqlite_problem(self.path, error, writing=True) from None
+                        if self._conn.in_transaction:
+                            self._conn.execute("ROLLBACK")
+                    if isinstance(error, sqlite3.Error):
+                        raise sqlite_problem(self.path, error, writing=True) from None
+                    raise
         finally:
             self._written.set()
+
+    def _check_still_there(self) -> None:
+        try:
+            now = _identity(self.path)
+        except OSError:
+            now = None
+        if now is None:
+            raise FileProblem(self.path, "is no longer there (deleted or moved by another "
+                                         "program); save the briefing elsewhere to keep it")
+        if now != self._identity:
+            raise FileProblem(self.path, "was replaced by another program since it was opened; "
+                                         "save the briefing elsewhere to keep your changes")
 
     def wait_for_write(self) -> None:
         """Return once no taken write is still being written (on another thread)."""
@@ -172,19 +214,45 @@ class Store:
         except sqlite3.Error as error:
             raise sqlite_problem(self.path, error, writing=True) from None
 
+    def trust(self) -> None:
+        """The analyst chose to edit a document from elsewhere: stamp it as theirs and
+        remove the download mark (:mod:`briefing.store.provenance`)."""
+        if self.readonly:
+            raise FileProblem(self.path, "is open read-only; it cannot be marked as yours")
+        try:
+            with self._conn_lock, self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                stamp(self._conn)
+        except sqlite3.Error as error:
+            raise sqlite_problem(self.path, error, writing=True) from None
+        clear_download_mark(self.path)
+        self.origin = Origin(True)
+
     def history(self) -> list[tuple[str, str, str]]:
         with self._conn_lock:
-            return list(self._conn.execute("SELECT at, action, detail FROM history ORDER BY rowid"))
+            return list(self._conn.execute(
+                "SELECT at, action, detail FROM history WHERE action != ? ORDER BY rowid",
+                (ORIGIN_ACTION,)))
 
     def save_copy(self, dest: str | Path) -> None:
-        """Write a consistent copy of the document (pending edits included) to *dest*."""
-        self.flush()
+        """Write a consistent copy of the document, pending edits included, to *dest*.
+
+        The copy is this file as last written plus what is pending, applied to the copy
+        only: this file and its pending changes are left as they are, so a copy can be
+        saved even while this file cannot be written (disk full, read-only, deleted)."""
+        self.wait_for_write()
         dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise FileProblem(dest, "is the briefing itself; choose another name")
+        statements = PendingWrite(self._statements(), ChangeTracker())
         with atomic_path(dest) as tmp:
-            target = sqlite3.connect(tmp)
+            target = sqlite3.connect(tmp, isolation_level=None)
             try:
                 with self._conn_lock:
                     self._conn.backup(target)
+                target.execute("BEGIN IMMEDIATE")
+                statements.run(target)
+                target.execute("COMMIT")
             except sqlite3.Error as error:
                 raise sqlite_problem(dest, error, writing=True) from None
             finally:
@@ -197,6 +265,13 @@ class Store:
         finally:
             self.document.events.unsubscribe(self._record)
             self._abandon()
+
+    def discard(self) -> None:
+        """Close without writing what is pending (the user chose to discard it)."""
+        self.wait_for_write()
+        self.document.events.unsubscribe(self._record)
+        self._changes = ChangeTracker()
+        self._abandon()
 
     def _abandon(self) -> None:
         with self._conn_lock, contextlib.suppress(sqlite3.Error):
@@ -229,6 +304,15 @@ class Store:
             raise sqlite_problem(self.path, error) from None
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at *path*; None when there is none."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def write_briefing(doc: Document, path: str | Path) -> None:
     """Write *doc* as a new .briefing file at *path*, atomically (replacing any file)."""
     path = Path(path)
@@ -242,8 +326,11 @@ def write_briefing(doc: Document, path: str | Path) -> None:
             conn.execute("BEGIN IMMEDIATE")
             migrate(conn, 0)
             rows.write_all(conn, doc)
+            stamp(conn)
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             raise sqlite_problem(path, error, writing=True) from None
         finally:
             conn.close()
+            with contextlib.suppress(OSError):  # a failed write's journal (of the temp file)
+                tmp.with_name(tmp.name + "-journal").unlink()

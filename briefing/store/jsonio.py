@@ -17,6 +17,7 @@ from typing import Any
 from briefing.core.atomic import write_text_atomic
 from briefing.core.document import Document
 from briefing.core.errors import DomainError, FileProblem, InvalidJson
+from briefing.core.reading import open_regular
 from briefing.store.records import (
     claim_from_dict,
     claim_to_dict,
@@ -29,6 +30,7 @@ from briefing.store.records import (
 )
 
 FORMAT = "briefing/v1"
+MAX_JSON_BYTES = 2 << 30
 MAX_PROBLEMS = 3
 
 
@@ -77,9 +79,13 @@ def read_json(path: str | Path) -> Any:
     """Read and parse a UTF-8 JSON file, every problem one InvalidJson/FileProblem line."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        with open_regular(path) as handle:  # no device, FIFO or socket; a capped read
+            raw = handle.read(MAX_JSON_BYTES + 1)
     except OSError as error:
         raise FileProblem(path, f"cannot read: {(error.strerror or str(error)).lower()}") from None
+    if len(raw) > MAX_JSON_BYTES:
+        raise FileProblem(path, f"is larger than {MAX_JSON_BYTES >> 20} MB, more than a "
+                          "briefing JSON file holds")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -161,7 +167,7 @@ def schema_problems(data: Any) -> list[str]:
 
 
 def _short(error: Any) -> str:
-    message = error.message
+    message = str(error.message)
     if error.validator == "oneOf" and "blocks" in map(str, error.absolute_path):
         return "a block needs either 'claim' (a claim id) or 'text' (prose), not both"
     return message if len(message) <= 160 else message[:157] + "..."
@@ -217,7 +223,7 @@ def _walk_sections(
             else:
                 placed[claim] = where
         _walk_sections(
-            section.get("sections") or (),
+            section.get("sections") or [],
             f"{here}.sections",
             claim_ids,
             placed,

@@ -28,7 +28,8 @@ def record_to_dict(record: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """The fields of a flat record that are not empty (or required), in declaration order."""
     out: dict[str, Any] = {}
     required = _REQUIRED_BY_TYPE.get(type(record), set())
-    for name in field_names(type(record)):
+    record_type: type = type(record)
+    for name in field_names(record_type):
         if name in skip:
             continue
         value = getattr(record, name)
@@ -47,11 +48,11 @@ def _known(record_type: type) -> frozenset[str]:
 def _split(data: dict[str, Any], record_type: type) -> tuple[dict[str, Any], dict[str, Any]]:
     known = _known(record_type)
     if data.keys() <= known:  # the common case: no unknown keys to keep in ``extra``
-        kwargs = dict(data)
+        plain: dict[str, Any] = dict(data)
         if record_type in _WITH_TUPLES:
-            for key in _TUPLE_FIELDS.intersection(kwargs):
-                kwargs[key] = tuple(kwargs[key])
-        return kwargs, {}
+            for key in _TUPLE_FIELDS.intersection(plain):
+                plain[key] = tuple(plain[key])
+        return plain, {}
     kwargs: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in data.items():

@@ -23,6 +23,7 @@ from briefing.store.records import (
     section_to_dict,
     source_from_dict,
 )
+from briefing.store.row_checks import RecordProblem, check_records
 
 
 def _dumps(data: object) -> str:
@@ -31,17 +32,25 @@ def _dumps(data: object) -> str:
 
 def read_document(conn: sqlite3.Connection) -> Document:
     """Build a Document from the database's rows (raises DomainError if inconsistent)."""
-    info = info_from_dict(json.loads(conn.execute("SELECT data FROM info").fetchone()[0]))
-    sources = []
+    info_data = json.loads(conn.execute("SELECT data FROM info").fetchone()[0])
     # Sorting in Python avoids SQLite copying every source text into a sorter.
-    rows = sorted(conn.execute("SELECT pos, data, text FROM sources"))
-    for (_pos, _data, text), fields in zip(rows, _parse_all(r[1] for r in rows), strict=True):
+    rows = sorted(conn.execute("SELECT pos, data, text FROM sources"), key=_position)
+    source_data = _parse_all(r[1] for r in rows)
+    for (_pos, _data, text), fields in zip(rows, source_data, strict=True):
         fields["text"] = text
-        sources.append(source_from_dict(fields))
-    claim_rows = sorted(conn.execute("SELECT pos, data FROM claims"))
-    claims = [claim_from_dict(data) for data in _parse_all(d for _p, d in claim_rows)]
+    claim_rows = sorted(conn.execute("SELECT pos, data FROM claims"), key=_position)
+    claim_data = _parse_all(d for _p, d in claim_rows)
     outline = json.loads(conn.execute("SELECT data FROM outline").fetchone()[0])
-    return Document(info, sources, claims, [section_from_dict(s) for s in outline])
+    check_records(info_data, source_data, claim_data, outline)
+    return Document(info_from_dict(info_data), [source_from_dict(s) for s in source_data],
+                    [claim_from_dict(c) for c in claim_data],
+                    [section_from_dict(s) for s in outline])
+
+
+def _position(row: tuple[Any, ...]) -> int:
+    if type(row[0]) is not int:
+        raise RecordProblem(f"a record's position is {type(row[0]).__name__}, not a number")
+    return row[0]
 
 
 def _parse_all(texts: Iterable[str]) -> list[dict[str, Any]]:
@@ -51,7 +60,9 @@ def _parse_all(texts: Iterable[str]) -> list[dict[str, Any]]:
     one JSON object: a damaged row must not merge with its neighbours.
     """
     texts = list(texts)
-    parsed = json.loads(f"[{','.join(texts)}]")
+    if not all(isinstance(text, str) for text in texts):
+        raise RecordProblem("a stored record is not text")
+    parsed: list[dict[str, Any]] = json.loads(f"[{','.join(texts)}]")
     if len(parsed) != len(texts) or not all(isinstance(item, dict) for item in parsed):
         raise ValueError("a stored record is not one JSON object")
     return parsed

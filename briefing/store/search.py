@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from briefing.core.document import Document
+from briefing.core.text import collapse
 
 SNIPPET_CONTEXT = 60
 
@@ -49,13 +50,13 @@ def make_snippet(text: str, words: list[str], context: int = SNIPPET_CONTEXT) ->
     pattern = re.compile("|".join(r"\b" + re.escape(w) for w in words), re.IGNORECASE)
     found = pattern.search(text)
     if found is None:
-        return " ".join(text[: 2 * context].split())
+        return collapse(text[: 2 * context])
     start, end = max(0, found.start() - context), min(len(text), found.end() + context)
     word_end = found.end()
     while word_end < len(text) and text[word_end].isalnum():
         word_end += 1
     body = f"{text[start : found.start()]}[{text[found.start() : word_end]}]{text[word_end:end]}"
-    return ("…" if start else "") + " ".join(body.split()) + ("…" if end < len(text) else "")
+    return ("…" if start else "") + collapse(body) + ("…" if end < len(text) else "")
 
 
 def run_search(

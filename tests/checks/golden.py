@@ -1,8 +1,8 @@
-"""A large, varied briefing whose findings are recorded in ``data/golden-findings.jsonl``.
+"""A large, varied briefing whose findings are recorded in ``data/golden-findings*.jsonl``.
 
 The checks are tuned for speed (memoised term finding, cached duplicate keys
 and quote verdicts); this briefing pins what they must still find.  It is
-built deterministically from ../shared/seed/news-article.txt: several hundred
+built deterministically from a news article: several hundred
 claims of every kind mixing the article's sentences with estimative wording
 in both word sets (hyphenated, negated, upper-case, "remote" in both senses,
 confidence and likelihood in one sentence), duplicates that differ only in
@@ -10,8 +10,12 @@ case, white space and final punctuation, quotes that are exact, moved, typed
 with other quotation marks or not in the source, unplaced claims, dangling
 citations and unmarked portions.
 
-The findings file records the checks' output before the speed work; regenerate
-it (``python -m tests.checks.golden``) only when a rule is meant to change.
+Each findings file records the output of the checks as they were before the
+speed work (commit b54d745's parent): ``golden-findings-material.jsonl`` for
+the project's article (tests/material), ``golden-findings.jsonl`` for the shared
+seed article (an extra case, run when ../shared is present).  Regenerate one
+(``python -m tests.checks.golden [material|shared]``) only when a rule is meant
+to change.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from briefing.checks.snapshot import Snapshot
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
 from tests.checks.seed import article
 
-FINDINGS = Path(__file__).resolve().parent / "data" / "golden-findings.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
+FINDINGS = DATA / "golden-findings-material.jsonl"
+SHARED_FINDINGS = DATA / "golden-findings.jsonl"
 
 PHRASES = (
     "It is likely that {}",
@@ -81,10 +87,10 @@ def _citation(rng: random.Random, text: str, i: int) -> Citation:
     return Citation("s1", quote, start, start + len(quote), "", "Rep. A, interview", "2")
 
 
-def golden_snapshot(claims: int = 300, seed: int = 11) -> Snapshot:
-    """The briefing the golden findings describe."""
+def golden_snapshot(claims: int = 300, seed: int = 11, text: str | None = None) -> Snapshot:
+    """The briefing the golden findings describe (on the project's article by default)."""
     rng = random.Random(seed)
-    text = article()
+    text = article() if text is None else text
     sentences = _sentences(text)
     sources = [
         Source(id="s1", key="article", kind="news", title="Article", reliability="B", text=text),
@@ -131,17 +137,22 @@ def _outline(ids: list[str]) -> tuple[Section, ...]:
     return (first, second)
 
 
-def golden_lines() -> list[str]:
+def golden_lines(text: str | None = None) -> list[str]:
     """The findings of :func:`golden_snapshot`, one JSON object a line."""
     from briefing.checks import run_checks
 
     return [
         json.dumps(f.to_dict(), ensure_ascii=False, sort_keys=True)
-        for f in run_checks(golden_snapshot())
+        for f in run_checks(golden_snapshot(text=text))
     ]
 
 
 if __name__ == "__main__":
-    FINDINGS.parent.mkdir(exist_ok=True)
-    FINDINGS.write_text("\n".join(golden_lines()) + "\n", encoding="utf-8")
-    sys.stdout.write(f"wrote {FINDINGS}\n")
+    from tests.material import shared_seed
+
+    shared = sys.argv[1:] == ["shared"]
+    out = SHARED_FINDINGS if shared else FINDINGS
+    source = shared_seed().read_text(encoding="utf-8") if shared else None
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(golden_lines(source)) + "\n", encoding="utf-8")
+    sys.stdout.write(f"wrote {out}\n")

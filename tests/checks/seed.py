@@ -1,4 +1,4 @@
-"""A small, sound briefing built on ../shared/seed/news-article.txt.
+"""A small, sound briefing built on the project's news article (tests/material).
 
 Claims and prose are in our own words; citations quote short passages of the
 article and carry their exact offsets.
@@ -6,16 +6,13 @@ article and carry their exact offsets.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from briefing.core.document import Document
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
-
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "news-article.txt"
+from tests.material import article_text
 
 
 def article() -> str:
-    return SEED.read_text(encoding="utf-8")
+    return article_text()
 
 
 def quoted(text: str, quote: str, attribution: str, credibility: str = "") -> Citation:
@@ -36,89 +33,89 @@ def seed_briefing() -> Document:
         id="s1",
         key="article",
         kind="news",
-        title="US intelligence on Russian aims in Ukraine",
+        title="Forecasts for the Kestrel Basin",
         published="2025-12-20",
-        url="https://example.org/news/intelligence-russia-aims",
+        url="https://example.org/news/kestrel-basin-forecasts",
         reliability="B",
         text=text,
     )
     post = Source(
         id="s2",
-        key="dni-post",
+        key="authority-post",
         kind="social",
-        title="Post by the Director of National Intelligence on X",
+        title="Post by the Water Authority Director on Bluesky",
         published="2025-12-20",
-        url="https://example.org/x/dni-post",
+        url="https://example.org/bluesky/authority-post",
         reliability="C",
     )
     claims = [
         Claim(
             id="c1",
             kind="judgment",
-            text="Moscow's aims very likely still extend to all of Ukraine.",
+            text="The basin's reservoirs very likely stay low through next summer.",
             confidence="moderate",
             likelihood="very_likely",
             portion="U",
             citations=(
                 quoted(
                     text,
-                    "has not abandoned his goal of seizing all of Ukraine",
-                    "six sources familiar with classified reports",
+                    "the Kestrel Basin reservoirs will not refill before next summer",
+                    "five officials familiar with internal forecasts",
                     "3",
                 ),
-                Citation(source="s2", attribution="Director of National Intelligence"),
+                Citation(source="s2", attribution="Water Authority Director"),
             ),
         ),
         Claim(
             id="c2",
             kind="judgment",
-            text="A settlement is unlikely while the territorial question stays open.",
+            text="A water-sharing deal is unlikely while the release question stays open.",
             confidence="low",
             likelihood="unlikely",
             portion="U",
             citations=(
                 quoted(
                     text,
-                    "significant disagreements remain over territorial concessions",
+                    "wide gaps remain over how much water the dam must release",
                     "the reporter",
                 ),
-                quoted(text, "offered no concessions", "Vladimir Putin, news conference"),
+                quoted(text, "offered no concessions", "the upstream premier, news conference"),
             ),
         ),
         Claim(
             id="c3",
             kind="information",
-            text="Russia holds about a fifth of Ukraine's territory.",
+            text="The upstream state holds most of the basin's stored water.",
             portion="U",
             citations=(
                 quoted(
-                    text, "Russia currently controls approximately 20% of Ukrainian territory", ""
+                    text, "The upstream state currently holds about 60% of the basin's", ""
                 ),
             ),
         ),
         Claim(
             id="c4",
             kind="quote",
-            text="What will these security guarantees actually do?",
+            text="What will this plan actually put in our canals?",
             portion="U",
             citations=(
                 quoted(
                     text,
-                    "What will these security guarantees actually do?",
-                    "Volodymyr Zelenskyy",
+                    "What will this plan actually put in our canals?",
+                    "Jonas Field",
                 ),
             ),
         ),
         Claim(
             id="c5",
             kind="information",
-            text="The Secretary of State said he does not know what Putin ultimately wants.",
+            text="The foreign minister said he does not know what the upstream state wants.",
             portion="U",
             citations=(
                 quoted(
                     text,
-                    "I don't know if Putin wants to do a deal",
-                    "Marco Rubio, press conference",
+                    "I don't know if they want an agreement",
+                    "Daniel Ashe, press conference",
                     "2",
                 ),
             ),
@@ -132,7 +129,7 @@ def seed_briefing() -> Document:
             id="k2",
             title="Discussion",
             blocks=(
-                Block.prose("The talks continue while the front line keeps moving.", "U"),
+                Block.prose("The talks continue while the reservoirs keep falling.", "U"),
                 Block.for_claim("c3"),
                 Block.for_claim("c4"),
                 Block.for_claim("c5"),
@@ -140,7 +137,7 @@ def seed_briefing() -> Document:
         ),
     ]
     info = BriefingInfo(
-        title="Russian aims and the peace talks",
+        title="The basin talks and the dry year",
         date="2025-12-21",
         marking_scheme="us",
         classification="U",

@@ -1,4 +1,4 @@
-"""The seed article as a briefing: sound as built, each planted problem found."""
+"""The project's article as a briefing: sound as built, each planted problem found."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ import pytest
 from briefing.checks import Severity, apply_fix, run_checks
 from briefing.core.document import Document
 from briefing.core.model import Claim, Source
-from tests.checks.seed import SEED, seed_briefing
-
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+from tests.checks.seed import seed_briefing
 
 
 def test_sound_seed_briefing_has_no_errors_or_warnings_but_single_sourcing() -> None:
@@ -30,13 +28,13 @@ PLANTS: list[tuple[str, Callable[[Document], None], str]] = [
     (
         "uncited-claim",
         lambda d: (
-            d.add_claim(Claim(id="p1", text="Kyiv controls part of Donetsk.", portion="U")),
+            d.add_claim(Claim(id="p1", text="The valley has water.", portion="U")),
             d.place_claim("p1", "k2"),
         ),
         "p1",
     ),
-    ("quote-not-in-source", lambda d: _recite(d, "c3", 0, quote="Russia controls 25%"), "c3"),
-    ("anchor-moved", lambda d: _recite(d, "c4", 0, start=10, end=58), "c4"),
+    ("quote-not-in-source", lambda d: _recite(d, "c3", 0, quote="Upstream holds 75%"), "c3"),
+    ("anchor-moved", lambda d: _recite(d, "c4", 0, start=10, end=57), "c4"),
     (
         "judgment-without-confidence",
         lambda d: d.update_claim("c2", confidence="", likelihood=""),
@@ -45,13 +43,13 @@ PLANTS: list[tuple[str, Callable[[Document], None], str]] = [
     ("estimative-mismatch", lambda d: d.update_claim("c1", likelihood="likely"), "c1"),
     (
         "mixed-estimative-scales",
-        lambda d: d.update_claim("c2", text="A settlement is improbable for now."),
+        lambda d: d.update_claim("c2", text="A water-sharing deal is improbable for now."),
         "c2",
     ),
     (
         "confidence-and-likelihood-in-sentence",
         lambda d: d.update_claim(
-            "c1", text="We judge with moderate confidence that Moscow's aims very likely persist."
+            "c1", text="We judge with moderate confidence that the reservoirs very likely stay low."
         ),
         "c1",
     ),
@@ -82,7 +80,9 @@ PLANTS: list[tuple[str, Callable[[Document], None], str]] = [
         "duplicate-claim",
         lambda d: d.add_claim(
             replace(
-                d.claim("c3"), id="p3", text="Russia holds about a FIFTH of Ukraine's territory"
+                d.claim("c3"),
+                id="p3",
+                text="The upstream  state holds MOST of the basin's stored water",
             )
         ),
         "p3",
@@ -121,7 +121,7 @@ def test_dangling_reference_in_damaged_json_is_a_finding() -> None:
 
 def test_fixes_repair_the_seed() -> None:
     doc = seed_briefing()
-    doc.update_citation("c4", 0, start=10, end=58)
+    doc.update_citation("c4", 0, start=10, end=57)
     doc.update_claim("c3", portion="S")
     for finding in run_checks(doc):
         if finding.fix is not None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,8 +33,9 @@ from briefing.checks.report import first_words
 from briefing.checks.rules_sourcing import _END_PUNCT, _text_key
 from briefing.core.document import Document
 from briefing.core.vocab import LIKELIHOOD_TERMS
-from tests.checks.golden import FINDINGS, golden_lines, golden_snapshot
+from tests.checks.golden import FINDINGS, SHARED_FINDINGS, golden_lines, golden_snapshot
 from tests.checks.seed import article
+from tests.material import shared_seed
 from tests.strategies import HOSTILE_FRAGMENTS, documents
 
 TERM_WORDS = sorted({w for t in LIKELIHOOD_TERMS.values() for w in t.words + t.alt_words})
@@ -93,11 +96,20 @@ def _dicts(findings: list[Finding]) -> list[dict[str, object]]:
     return [f.to_dict() for f in findings]
 
 
-def test_golden_briefing_findings_are_unchanged_cold_and_warm() -> None:
-    expected = [json.loads(line) for line in FINDINGS.read_text(encoding="utf-8").splitlines()]
+def _golden_case(which: str) -> tuple[Path, str | None]:
+    """The recorded findings and the article text for the project's article or ../shared's."""
+    if which == "project":
+        return FINDINGS, None
+    return SHARED_FINDINGS, shared_seed().read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("which", ["project", "shared"])
+def test_golden_briefing_findings_are_unchanged_cold_and_warm(which: str) -> None:
+    findings, text = _golden_case(which)
+    expected = [json.loads(line) for line in findings.read_text(encoding="utf-8").splitlines()]
     clear_caches()
-    cold = [json.loads(line) for line in golden_lines()]
-    warm = [json.loads(line) for line in golden_lines()]
+    cold = [json.loads(line) for line in golden_lines(text)]
+    warm = [json.loads(line) for line in golden_lines(text)]
     assert cold == expected
     assert warm == expected
     assert {f["rule"] for f in expected} >= {
@@ -166,8 +178,10 @@ def test_terms_next_to_other_letters_match_the_straightforward_finder() -> None:
                     assert find_terms(text) == reference_terms(text), text
 
 
-def test_seed_article_terms_match_the_straightforward_finder() -> None:
-    for paragraph in article().split("\n"):
+@pytest.mark.parametrize("which", ["project", "shared"])
+def test_article_terms_match_the_straightforward_finder(which: str) -> None:
+    text = article() if which == "project" else shared_seed().read_text(encoding="utf-8")
+    for paragraph in text.split("\n"):
         assert find_terms(paragraph) == reference_terms(paragraph)
 
 

@@ -178,3 +178,43 @@ def test_each_kind_of_record_is_numbered_from_one():
     assert doc.new_id("c") == "c1"
     doc.apply(ops.InsertClaim(Claim(id=doc.new_id("c"))))
     assert [doc.new_id(p) for p in "sck"] == ["s2", "c2", "k2"]
+
+
+def test_a_bound_listener_is_forgotten_with_its_object_and_a_function_is_kept() -> None:
+    import gc
+
+    from briefing.core.events import Emitter
+
+    class Panel:
+        def __init__(self) -> None:
+            self.seen: list[object] = []
+
+        def on_op(self, op: object) -> None:
+            self.seen.append(op)
+
+    emitter, heard = Emitter(), []
+    panel, kept = Panel(), Panel()
+    emitter.subscribe(panel.on_op)
+    emitter.subscribe(kept.on_op)
+    emitter.subscribe(kept.on_op)  # once only
+    emitter.subscribe(heard.append)
+    assert emitter.listener_count() == 3
+    emitter.emit("op1")  # any object stands for an op here
+    del panel
+    gc.collect()
+    assert emitter.listener_count() == 2
+    emitter.emit("op2")
+    assert kept.seen == ["op1", "op2"] and heard == ["op1", "op2"]
+    emitter.unsubscribe(kept.on_op)
+    emitter.emit("op3")
+    assert kept.seen == ["op1", "op2"] and heard == ["op1", "op2", "op3"]
+
+
+def test_failed_batch_undoes_its_steps_last_first() -> None:
+    """Issue 14: with two steps done before the failure, undoing them in the order they
+    were done puts the claims back as a, c, b."""
+    doc = Document(claims=[Claim("a", "A."), Claim("b", "B."), Claim("c", "C.")])
+    batch = ops.Batch((ops.RemoveClaim("b"), ops.RemoveClaim("c"), ops.RemoveClaim("nope")))
+    with pytest.raises(DomainError):
+        doc.apply(batch)
+    assert [c.id for c in doc.claims] == ["a", "b", "c"]

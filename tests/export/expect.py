@@ -12,7 +12,6 @@ from briefing.store.jsonio import load_json
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "news-article.txt"
 
 Para = tuple[str, list[str]]
 

@@ -1,4 +1,7 @@
-"""The seed news article as a source: claims quoting it survive every export.
+"""A news article as a source: claims quoting it survive every export.
+
+The project's article (tests/material) always; ../shared's seed article as an
+extra case when it is present.
 
 The claim wording is ours; only the quotes (exact excerpts, as a citation
 records them) come from the article.
@@ -15,10 +18,33 @@ from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, S
 from briefing.export import build_ir, export_document
 from briefing.export.sanitize import collapse
 from tests.export import readers
-from tests.export.expect import SEED, assert_claims_read_back, expected_claims
+from tests.export.expect import assert_claims_read_back, expected_claims
+from tests.material import ARTICLE, shared_seed
 
 # (claim in our words, exact quote from the article, attribution inside the article)
-CLAIMS = [
+PROJECT_CLAIMS = [
+    (
+        "Officials expect the reservoirs to stay low until summer.",
+        "the Kestrel Basin reservoirs will not refill before next summer",
+        "five officials familiar with internal forecasts",
+    ),
+    (
+        "A senator says the forecasts have pointed one way for years.",
+        "The numbers have always told us the river is shrinking,",
+        "Sen. Ada Morrow, interview",
+    ),
+    (
+        "The Water Authority gave lawmakers a calmer reading.",
+        "Water Authority Director Miriam Castell wrote on the social media platform Bluesky",
+        "Miriam Castell, post on Bluesky",
+    ),
+    (
+        "The foreign minister conceded uncertainty about upstream intent.",
+        "I don't know if they want an agreement",
+        "Foreign Minister Daniel Ashe, press conference",
+    ),
+]
+SHARED_CLAIMS = [
     (
         "US agencies still judge that Moscow's aims extend to all of Ukraine.",
         "Putin has not abandoned his goal of seizing all of Ukraine",
@@ -46,23 +72,44 @@ def _paragraph_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+# per article: its path, its title, its claims, and the second note's paragraph and speaker
+CASES = {
+    "project": (
+        lambda: ARTICLE,
+        "Forecasts for the Kestrel Basin",
+        PROJECT_CLAIMS,
+        ("para. 4", "Sen. Ada Morrow, interview"),
+    ),
+    "shared": (
+        shared_seed,
+        "US intelligence on Russian aims in Ukraine",
+        SHARED_CLAIMS,
+        ("para. 4", "Rep. Mike Quigley, interview"),
+    ),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def case(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def seed_document() -> Document:
-    if not SEED.is_file():
-        pytest.skip(f"seed article not found at {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+def seed_document(case: str) -> Document:
+    where, title, quoted, _ = CASES[case]
+    text = where().read_text(encoding="utf-8")
     source = Source(
         id="s1",
         key="article",
         kind="news",
-        title="US intelligence on Russian aims in Ukraine",
+        title=title,
         publisher="Seed News Desk",
         published="2025-12",
         reliability="B",
         text=text,
     )
     claims = []
-    for i, (wording, quote, who) in enumerate(CLAIMS, start=1):
+    for i, (wording, quote, who) in enumerate(quoted, start=1):
         start = text.index(quote)
         citation = Citation(
             "s1",
@@ -90,19 +137,20 @@ def test_quotes_are_exact_excerpts(seed_document: Document) -> None:
 
 
 @pytest.mark.parametrize(("suffix", "fmt"), [(".docx", "docx"), (".md", "markdown")])
-def test_seed_claims_keep_speaker_and_paragraph(
-    seed_document: Document, tmp_path: Path, suffix: str, fmt: str
+def test_claims_keep_speaker_and_paragraph(
+    case: str, seed_document: Document, tmp_path: Path, suffix: str, fmt: str
 ) -> None:
+    _, title, quoted, (paragraph, speaker) = CASES[case]
     path = export_document(seed_document, tmp_path / f"seed{suffix}")
     actual = readers.pandoc_read(path, fmt, skip_superscript=True)
     expected = expected_claims(build_ir(seed_document), separator_in_text=fmt == "markdown")
     assert_claims_read_back(expected, actual)
     notes = [n for _, ns in actual for n in ns]
-    assert len(notes) == len(CLAIMS)
+    assert len(notes) == len(quoted)
     for note, claim in zip(notes, seed_document.claims, strict=True):
         citation = claim.citations[0]
         assert collapse(citation.attribution) in note
         assert citation.locator in note
-        assert "“US intelligence on Russian aims in Ukraine”" in note
+        assert f"“{title}”" in note
         assert note.endswith("Grade B3.")
-    assert "para. 4" in notes[1] and "Rep. Mike Quigley, interview" in notes[1]
+    assert paragraph in notes[1] and speaker in notes[1]

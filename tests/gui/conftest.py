@@ -6,25 +6,21 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
-
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 
 from briefing.core.document import Document  # noqa: E402
 from briefing.core.model import BriefingInfo, Source  # noqa: E402
+from tests.material import article_text  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "news-article.txt"
-QUIGLEY = "The intelligence has always been that Putin wants more"
 
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
-    return SEED.read_text(encoding="utf-8")
+    """The project's news article (tests/material)."""
+    return article_text()
 
 
 SETTINGS_ENV = "BRIEFING_TEST_SETTINGS"
@@ -55,10 +51,10 @@ def _clean_settings(qapp, tmp_path, _private_settings):
 
 @pytest.fixture
 def seed_doc(seed_text: str) -> Document:
-    """A document with the seed article as its only source, and no claims."""
+    """A document with the project's article as its only source, and no claims."""
     return Document(
-        BriefingInfo(title="Ukraine talks"),
-        [Source(id="s1", key="article", kind="news", title="Intelligence on Putin's aims",
+        BriefingInfo(title="Basin talks"),
+        [Source(id="s1", key="article", kind="news", title="Forecasts for the Kestrel Basin",
                 published="2025-12-20", reliability="B", text=seed_text)],
     )
 

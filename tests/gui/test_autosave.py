@@ -84,13 +84,48 @@ def test_a_failed_background_write_is_reported_once_and_nothing_is_lost(qtbot, s
     session.store.write_pending = full
     _retext(session, "c1", "Kept although the disk was full.")
     qtbot.waitUntil(lambda: bool(reports), timeout=5_000)
-    assert "disk is full" in reports[0]
-    assert shown[-1].startswith("Autosave failed") and session.is_modified()
+    assert "disk is full" in reports[0] and str(session.path) in reports[0]
+    assert shown[-1].startswith("Not saved — ") and "disk is full" in shown[-1]
+    assert session.is_modified()
     assert session.store.has_pending  # the changes were given back
+    _retext(session, "c2", "Typed while the disk was still full.")
+    qtbot.waitUntil(lambda: not session._saver.busy and not session._timer.isActive()
+                    and session.store.has_pending, timeout=5_000)
+    qtbot.wait(100)
+    assert len(reports) == 1  # the same problem again is not a second dialog
+    assert session.save_state().startswith("Not saved — ")
     session.store.write_pending = write  # space freed
     assert session.flush()
+    assert session.save_state() == "Saved"
     assert _text_on_disk(session, "c1") == "Kept although the disk was full."
+    assert _text_on_disk(session, "c2") == "Typed while the disk was still full."
     assert len(reports) == 1
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("a bug in the writer"),
+                                     MemoryError(), ValueError("bad row")])
+def test_any_exception_in_the_background_write_keeps_the_edits_pending(
+    qtbot, session, failure: BaseException,
+) -> None:
+    """Issue 14: a failure that is not a disk error was taken for a successful write
+    (the stack marked clean, the edits never written)."""
+    reports: list[str] = []
+    session.autosave_failed.connect(reports.append)
+    write = session.store.write_pending
+
+    def broken(pending) -> None:
+        raise failure
+
+    session.store.write_pending = broken
+    _retext(session, "c1", "Kept although the writer broke.")
+    qtbot.waitUntil(lambda: bool(reports), timeout=5_000)
+    assert len(reports) == 1 and str(session.path) in reports[0]
+    assert session.is_modified() and session.store.has_pending
+    assert session.save_state().startswith("Not saved — ")
+    session.store.write_pending = write
+    session.close()
+    with Store.open(session.path, readonly=True) as reader:
+        assert reader.document.claim("c1").text == "Kept although the writer broke."
 
 
 def test_closing_during_a_write_waits_for_it_and_saves_everything(qtbot, session):

@@ -15,9 +15,9 @@ from briefing.store.database import Store
 from tests.gui.helpers import open_window
 
 PASSAGES = (
-    "The intelligence has always been that Putin wants more",
-    "Russia seeks to avoid a larger European war",
-    "I don't know if Putin wants to do a deal or Putin wants to take the whole country",
+    "The numbers have always told us the river is shrinking",
+    "the upstream state wants to avoid a wider dispute",
+    "I don't know if they want an agreement or they want the whole river",
 )
 
 
@@ -40,8 +40,8 @@ def _export(window, dialog_log, path, suffix=".docx"):
 
 def test_build_the_seed_outline_by_dragging_and_export_to_word(qtbot, tmp_path, dialog_log,
                                                                seed_text):
-    doc = new_document("assessment", title="Ukraine talks")
-    doc.add_source(Source(id="s1", key="article", kind="news", title="Intelligence on Putin",
+    doc = new_document("assessment", title="Basin talks")
+    doc.add_source(Source(id="s1", key="article", kind="news", title="Forecasts for the basin",
                           published="2025-12-20", url="https://example.org/a", text=seed_text))
     window = open_window(qtbot, doc)
     session, stack = window.session, window.session.undo_stack
@@ -71,13 +71,13 @@ def test_build_the_seed_outline_by_dragging_and_export_to_word(qtbot, tmp_path, 
     assert not dialog_log.errors
     text = pypandoc.convert_file(str(out), "plain", format="docx", extra_args=["--wrap=none"])
     body, _, notes = text.partition("[1] ")
-    positions = [body.index(p.split(" don't")[0][:30]) for p in (PASSAGES[2], PASSAGES[0],
+    positions = [body.index(p.split(" don't")[-1][:30]) for p in (PASSAGES[2], PASSAGES[0],
                                                                   PASSAGES[1])]
     assert positions == sorted(positions)  # claims in outline order
     assert "[3]" in body and "[4]" not in text  # one note per citation
     note_lines = ("[1] " + notes).split("\n\n")
     cited = [line for line in note_lines if line.startswith("[")]
-    assert len(cited) == 3 and all("Intelligence on Putin" in line for line in cited)
+    assert len(cited) == 3 and all("Forecasts for the basin" in line for line in cited)
 
 
 def test_a_failing_export_writes_nothing_and_says_why(qtbot, tmp_path, dialog_log):

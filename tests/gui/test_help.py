@@ -44,15 +44,56 @@ def test_user_guide_opens_the_local_guide(qtbot, monkeypatch):
     assert url.isLocalFile() and url.toLocalFile().endswith("docs/guide.md")
 
 
-def test_about_names_the_version(qtbot, monkeypatch):
-    from briefing import __version__
-    from briefing.gui import dialogs
+def _click_help_menu_item(qtbot, window, text: str) -> None:
+    """Click Help in the menu bar, then the item, as a user does with the mouse."""
+    bar, menu = window.menuBar(), window.menus["Help"]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(menu.menuAction()).center())
+    qtbot.waitUntil(menu.isVisible, timeout=5_000)
+    [action] = [a for a in menu.actions() if a.text() == text]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
 
-    shown = []
-    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: shown.append(text))
+
+def test_about_shows_version_licence_and_third_party_notices(qtbot, tmp_path, monkeypatch):
+    from briefing import __version__, resources
+    from briefing.gui.about import AboutDialog
+
+    bundle = tmp_path / "bundle"  # what packaging/build.py puts beside the program
+    bundle.mkdir()
+    (bundle / "LICENSE").write_text("MIT License\n\nCopyright (c) the team, as bundled\n")
+    (bundle / "THIRD-PARTY-NOTICES").write_text("THIRD-PARTY NOTICES\n\nQt for Python: LGPL\n")
     window = open_window(qtbot, sample_document())
-    window.actions_["about"].trigger()
-    assert f"Briefing {__version__}" in shown[0]
+    monkeypatch.setattr(resources.sys, "_MEIPASS", str(bundle), raising=False)
+    _click_help_menu_item(qtbot, window, "&About Briefing")
+    qtbot.waitUntil(lambda: window.findChild(AboutDialog) is not None, timeout=5_000)
+    dialog = window.findChild(AboutDialog)
+    assert dialog.isVisible() and dialog.windowTitle() == "About Briefing"
+    assert f"Briefing {__version__}" in dialog.summary_text()
+    assert "as bundled" in dialog.tabs.currentWidget().toPlainText()
+    tab_bar = dialog.tabs.tabBar()
+    qtbot.mouseClick(tab_bar, Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(1).center())
+    assert dialog.tabs.currentWidget() is dialog.notices and dialog.notices.isVisible()
+    assert "Qt for Python: LGPL" in dialog.notices.toPlainText()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_about_in_a_checkout_says_how_to_write_the_notices(qtbot, monkeypatch):
+    from briefing.gui.about import AboutDialog
+
+    monkeypatch.setattr("briefing.gui.about.legal_text", lambda name: None)
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert "packaging/notices.py" in dialog.notices.toPlainText()
+    assert "MIT" in dialog.licence.toPlainText()
+
+
+def test_the_checkout_licence_is_the_repository_licence():
+    from briefing.resources import LICENCE, legal_text
+
+    text = legal_text(LICENCE)
+    assert text is not None and text.startswith("MIT License")
+    assert "Permission is hereby granted, free of charge" in text
 
 
 def test_the_window_icon_comes_from_the_bundled_pngs():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -14,8 +15,8 @@ from briefing.gui.app import Editor
 from briefing.gui.importing import find_importer
 from briefing.store import jsonio
 from briefing.store.database import Store
-from tests.gui.conftest import QUIGLEY, SEED
 from tests.gui.helpers import open_window, plain_importer, select_passage
+from tests.material import ARTICLE, FIRST_WORDS, QUOTE, shared_seed
 
 
 def _editor(qtbot) -> Editor:
@@ -76,6 +77,7 @@ def test_a_file_open_elsewhere_opens_read_only_and_is_never_written(qtbot, tmp_p
             assert not window.actions_[name].isEnabled(), name
         assert not window.inspector.isEnabled()
         assert not window.session.push(ops.RemoveSource("s1"))
+        qtbot.waitUntil(lambda: bool(dialog_log.errors))  # shown once the edit is undone
         assert "read-only" in dialog_log.errors[-1][1]
         assert window.session.doc.source("s1").title == seed_doc.sources[0].title
         window.close()
@@ -152,19 +154,21 @@ def test_dropping_a_bad_file_reports_it_and_keeps_the_good_one(qtbot, tmp_path, 
     assert "bad.pdf" in dialog_log.errors[0][1]
 
 
-def test_import_seed_article_with_ingest(qtbot):
+@pytest.mark.parametrize("which", ["project", "shared"])
+def test_import_an_article_with_ingest(qtbot, which):
+    path = ARTICLE if which == "project" else shared_seed()
     window = open_window(qtbot, Document(), importer=find_importer())
     assert window.actions_["import"].isEnabled()
-    window.import_files([SEED])
+    window.import_files([path])
     qtbot.waitUntil(lambda: len(window.session.doc.sources) == 1, timeout=10_000)
     source = window.session.doc.sources[0]
-    assert source.file_name == SEED.name and source.sha256
-    assert window.session.doc.original(source.id) == SEED.read_bytes()
+    assert source.file_name == path.name and source.sha256
+    assert window.session.doc.original(source.id) == path.read_bytes()
 
 
 def test_cited_source_cannot_be_deleted(qtbot, dialog_log, seed_doc):
     window = open_window(qtbot, seed_doc)
-    select_passage(window, "s1", QUIGLEY)
+    select_passage(window, "s1", QUOTE)
     window.reader.new_claim_action.trigger()
     assert not window.delete_sources(["s1"])
     assert "cited 1 time" in dialog_log.errors[0][1]
@@ -177,7 +181,7 @@ def test_uncited_source_deletes_with_undo(qtbot, seed_doc):
     assert seed_doc.sources == []
     assert window.session.undo_stack.undoText() == "Delete Source"
     window.session.undo_stack.undo()
-    assert seed_doc.source("s1").text.startswith("U.S. intelligence")
+    assert seed_doc.source("s1").text.startswith(FIRST_WORDS)
 
 
 def _board_doc() -> Document:
@@ -257,7 +261,7 @@ def test_source_search_uses_full_text_index(qtbot, tmp_path, seed_doc):
     Store.create(path, seed_doc).close()
     window = open_window(qtbot, open_session(path))
     panel = window.sources
-    qtbot.keyClicks(panel.search_box, "Kushner")  # in the article's body, not its title
+    qtbot.keyClicks(panel.search_box, "Okafor")  # in the article's body, not its title
     panel.run_search()
     shown = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
     assert shown == [seed_doc.source("s1").title]
@@ -303,4 +307,4 @@ def test_run_opens_the_file_and_returns_the_exit_code(tmp_path, seed_doc):
     done = subprocess.run([sys.executable, "-c", RUN_SCRIPT, str(path)], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 3, done.stderr
-    assert done.stdout.splitlines() == ["Ukraine talks[*] — Briefing", "heap frozen"]
+    assert done.stdout.splitlines() == ["Basin talks[*] — Briefing", "heap frozen"]

@@ -39,7 +39,7 @@ def test_outline_model_passes_modeltester_through_edits(qtbot, qtmodeltester):
         Section(id="sub", title="Sub"), "k2", 0))
     model.dropMimeData(_drag_cards(window, ["c11"]), COPY, 2, 0, model.section_index("k3"))
     window.outline.select_section("k4")
-    window.outline.move(-1)
+    window.outline.move_item(-1)
     window.outline.indent()
     window.outline.outdent()
     window.session.undo_stack.undo()

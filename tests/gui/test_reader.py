@@ -4,30 +4,30 @@ from __future__ import annotations
 
 from briefing.core.document import Document
 from briefing.core.model import Source
-from tests.gui.conftest import QUIGLEY
 from tests.gui.helpers import open_window, select_passage
+from tests.material import QUOTE, QUOTE_PARAGRAPH, QUOTE_SPEAKER
 
 
 def test_selection_creates_claim_with_exact_citation(qtbot, seed_doc):
     window = open_window(qtbot, seed_doc)
-    start, end = select_passage(window, "s1", QUIGLEY)
+    start, end = select_passage(window, "s1", QUOTE)
     assert window.reader.new_claim_action.isEnabled()
     window.reader.new_claim_action.trigger()
     [claim] = seed_doc.claims
     [citation] = claim.citations
-    assert citation.quote == QUIGLEY
+    assert citation.quote == QUOTE
     assert (citation.start, citation.end) == (start, end)
-    assert seed_doc.source("s1").text[citation.start:citation.end] == QUIGLEY
-    assert citation.locator == "para. 4"
-    assert "Quigley" in citation.attribution
+    assert seed_doc.source("s1").text[citation.start:citation.end] == QUOTE
+    assert citation.locator == f"para. {QUOTE_PARAGRAPH}"
+    assert QUOTE_SPEAKER in citation.attribution
     assert window.board.current_claim_id() == claim.id
-    assert window.inspector.claim_editor.text.toPlainText() == QUIGLEY
+    assert window.inspector.claim_editor.text.toPlainText() == QUOTE
     assert window.reader.claims_at(start + 3) == [claim.id], "the excerpt is highlighted"
 
 
 def test_undo_removes_the_new_claim_and_its_highlight(qtbot, seed_doc):
     window = open_window(qtbot, seed_doc)
-    start, _ = select_passage(window, "s1", QUIGLEY)
+    start, _ = select_passage(window, "s1", QUOTE)
     window.reader.new_claim_action.trigger()
     assert window.session.undo_stack.undoText() == "New Claim from Selection"
     window.session.undo_stack.undo()
@@ -61,7 +61,7 @@ def test_whitespace_selection_makes_no_claim(qtbot, seed_doc):
 
 def test_clicking_a_highlight_selects_its_claim(qtbot, seed_doc):
     window = open_window(qtbot, seed_doc)
-    start, _ = select_passage(window, "s1", QUIGLEY)
+    start, _ = select_passage(window, "s1", QUOTE)
     window.reader.new_claim_action.trigger()
     claim_id = seed_doc.claims[0].id
     window.board.view.clearSelection()

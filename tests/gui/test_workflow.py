@@ -7,8 +7,8 @@ from briefing.core.model import BriefingInfo
 from briefing.gui.importing import find_importer
 from briefing.gui.session import open_session
 from briefing.store.database import Store
-from tests.gui.conftest import QUIGLEY, SEED
 from tests.gui.helpers import open_window, select_passage
+from tests.material import ARTICLE, QUOTE, QUOTE_PARAGRAPH, QUOTE_SPEAKER
 
 
 def _choose(box, value: str) -> None:
@@ -19,24 +19,24 @@ def _choose(box, value: str) -> None:
 
 def test_import_select_claim_edit_undo_redo(qtbot, tmp_path, seed_text):
     path = tmp_path / "talks.briefing"
-    Store.create(path, Document(BriefingInfo(title="Ukraine talks"))).close()
+    Store.create(path, Document(BriefingInfo(title="Basin talks"))).close()
     window = open_window(qtbot, open_session(path), importer=find_importer())
     doc, stack = window.session.doc, window.session.undo_stack
 
-    # import the seed article (worker thread, one undo step)
-    window.import_files([SEED])
+    # import the project's article (worker thread, one undo step)
+    window.import_files([ARTICLE])
     qtbot.waitUntil(lambda: len(doc.sources) == 1, timeout=10_000)
     source = doc.sources[0]
     assert source.text.startswith(seed_text[:60])
     assert window.reader.source_id == source.id
 
     # select the sentence and make a claim from it
-    start, end = select_passage(window, source.id, QUIGLEY)
+    start, end = select_passage(window, source.id, QUOTE)
     window.reader.new_claim_action.trigger()
     [claim] = doc.claims
-    assert claim.citations[0].quote == QUIGLEY
-    assert claim.citations[0].locator == "para. 4"
-    assert claim.citations[0].attribution.startswith("Rep. Mike Quigley")
+    assert claim.citations[0].quote == QUOTE
+    assert claim.citations[0].locator == f"para. {QUOTE_PARAGRAPH}"
+    assert claim.citations[0].attribution.startswith(QUOTE_SPEAKER)
     editor = window.inspector.claim_editor
 
     # kind → quote
@@ -48,28 +48,28 @@ def test_import_select_claim_edit_undo_redo(qtbot, tmp_path, seed_text):
     cites = editor.citations
     cites.attribution.setFocus()
     cites.attribution.selectAll()
-    qtbot.keyClicks(cites.attribution, "Quigley (House Intelligence)")
-    assert doc.claim(claim.id).citations[0].attribution == "Quigley (House Intelligence)"
+    qtbot.keyClicks(cites.attribution, "Morrow (agriculture committee)")
+    assert doc.claim(claim.id).citations[0].attribution == "Morrow (agriculture committee)"
     assert stack.undoText() == "Edit Citation Attribution"
     attribution_steps = stack.count()
 
     # change the claim text: one burst, one undo step
     editor.text.setFocus()
     editor.text.selectAll()
-    qtbot.keyClicks(editor.text, "Quigley: the intelligence says Putin wants more")
-    assert doc.claim(claim.id).text == "Quigley: the intelligence says Putin wants more"
+    qtbot.keyClicks(editor.text, "Morrow: the forecasts say the river is shrinking")
+    assert doc.claim(claim.id).text == "Morrow: the forecasts say the river is shrinking"
     assert stack.count() == attribution_steps + 1, "typing merges into one step"
     assert window.actions_["undo"].text() == "&Undo Edit Claim Text"
 
     expected = [  # state after undoing each step, newest first
-        lambda c: c.text == QUIGLEY,
-        lambda c: c.citations[0].attribution.startswith("Rep. Mike Quigley"),
+        lambda c: c.text == QUOTE,
+        lambda c: c.citations[0].attribution.startswith(QUOTE_SPEAKER),
         lambda c: c.kind == "information",
     ]
     for check in expected:
         stack.undo()
         assert check(doc.claim(claim.id))
-    assert editor.text.toPlainText() == QUIGLEY, "the inspector shows the undone text"
+    assert editor.text.toPlainText() == QUOTE, "the inspector shows the undone text"
     stack.undo()
     assert doc.claims == []
     stack.undo()
@@ -78,8 +78,8 @@ def test_import_select_claim_edit_undo_redo(qtbot, tmp_path, seed_text):
         stack.redo()
     final = doc.claim(claim.id)
     assert final.kind == "quote"
-    assert final.citations[0].attribution == "Quigley (House Intelligence)"
-    assert final.text == "Quigley: the intelligence says Putin wants more"
+    assert final.citations[0].attribution == "Morrow (agriculture committee)"
+    assert final.text == "Morrow: the forecasts say the river is shrinking"
     assert (final.citations[0].start, final.citations[0].end) == (start, end)
 
     # autosave reaches the file; reopening shows the same claim

@@ -1,4 +1,4 @@
-"""Shared fixtures for the ingest tests: paths, the seed article, id makers."""
+"""Shared fixtures for the ingest tests: paths, id makers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import pytest
 from briefing.ingest import sequential_ids
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "news-article.txt"
 IMPORTED = "2025-12-20T09:30:00+00:00"
 
 
@@ -19,7 +18,6 @@ def new_id():
 
 
 @pytest.fixture
-def seed_path() -> Path:
-    if not SEED.exists():
-        pytest.skip(f"seed article not found at {SEED}")
-    return SEED
+def seed_path(article_path: Path) -> Path:
+    """The project's article, then ../shared's seed article as an extra case (skips if absent)."""
+    return article_path

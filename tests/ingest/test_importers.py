@@ -21,6 +21,7 @@ from briefing.ingest import (
 )
 from tests.ingest import builders
 from tests.ingest.conftest import FIXTURES, IMPORTED
+from tests.material import ARTICLE, FIRST_WORDS, LAST_WORDS, REPORT
 from tests.strategies import hostile_text
 
 
@@ -30,7 +31,7 @@ def _one(path: Path, new_id) -> object:
     return items[0]
 
 
-def test_seed_article_imports_with_provenance(seed_path, new_id):
+def test_article_imports_with_provenance(seed_path, new_id):
     item = _one(seed_path, new_id)
     source = item.source
     raw = seed_path.read_bytes()
@@ -38,8 +39,12 @@ def test_seed_article_imports_with_provenance(seed_path, new_id):
     assert source.sha256 == hashlib.sha256(raw).hexdigest()
     assert source.file_name == "news-article.txt"
     assert source.imported == IMPORTED
-    assert source.text.startswith("U.S. intelligence agencies continue to assess")
-    assert source.text.endswith("did not immediately respond to requests for comment.")
+    ends = {ARTICLE: (FIRST_WORDS, LAST_WORDS)}.get(seed_path, (
+        "U.S. intelligence agencies continue to assess",
+        "did not immediately respond to requests for comment.",
+    ))
+    assert source.text.startswith(ends[0])
+    assert source.text.endswith(ends[1])
     assert source.key == "news-article"
 
 
@@ -136,9 +141,40 @@ def test_markdown_front_matter_becomes_metadata(new_id):
     assert source.title == "Field Notes: Market Visit"
     assert source.authors == ("Sam Whitfield",)
     assert source.published == "2025-06-12"
-    assert source.text.startswith("# Market Visit")
+    assert source.text.startswith("Market Visit\n\nStall holders")
     start = source.text.index("Two traders")
     assert locator_for(source, start, start + 3) == "para. 3"
+
+
+def test_markdown_is_rendered_headings_and_paragraphs_kept_syntax_gone(new_id):
+    source = _one(REPORT, new_id).source
+    assert source.title == "Lower Valley Water Outlook"
+    assert source.text.startswith(
+        "Lower Valley Water Outlook\n\nPrepared by the Basin Planning Office, 2 November. "
+        "For planning use.\n\nSummary\n\nStorage in the three downstream lakes stands at "
+        "38 percent of capacity,"
+    )
+    for syntax in ("#", "**", "*Prepared", "- Municipal", "](", "https://example.org"):
+        assert syntax not in source.text, syntax
+    assert "See the allocation plan for the figures" in source.text  # a link keeps its words
+    # locators count rendered paragraphs: each heading and each list item is one
+    irrigation = source.text.index("Irrigation supply depends")
+    assert locator_for(source, irrigation, irrigation + 10) == "para. 9"
+    assert locator_for(source, source.text.index("A wet winter")) == "para. 12"
+
+
+def test_markdown_raw_html_gives_its_words_only(new_id, tmp_path):
+    path = tmp_path / "hostile.md"
+    path.write_text("# Note\n\n<script>alert('x')</script>\n\n<img src='http://x.invalid/a.png'>"
+                    "\n\nSafe <b>words</b> here.<style>p{}</style>\n", encoding="utf-8")
+    assert _one(path, new_id).source.text == "Note\n\nSafe words here."
+
+
+def test_markdown_with_only_syntax_holds_no_text(new_id, tmp_path):
+    path = tmp_path / "empty.md"
+    path.write_text("---\ntitle: x\n---\n\n<!-- nothing -->\n\n***\n", encoding="utf-8")
+    with pytest.raises(FileProblem, match="empty.md: holds no text"):
+        _one(path, new_id)
 
 
 def test_bibtex_library_yields_one_source_per_entry(new_id):

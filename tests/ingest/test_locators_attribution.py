@@ -1,4 +1,9 @@
-"""Paragraph/page locators and speaker suggestions, checked on the seed article."""
+"""Paragraph/page locators and speaker suggestions, checked on a news article.
+
+The project's article (tests/material) always, ../shared's seed article as an
+extra case when present; the expected speakers of each were read off the text
+by hand.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +21,77 @@ from briefing.ingest import (
     paragraph_spans,
     suggest_attribution,
 )
+from tests.material import ARTICLE, TRANSCRIPT, shared_seed
 
-QUIGLEY = "The intelligence has always been that Putin wants more"
+# What a careful reader finds in each article: passage -> who speaks (and more).
+EXPECTED = {
+    "project": {
+        "quote": "The numbers have always told us the river is shrinking",
+        "speaker": "Sen. Ada Morrow",
+        "detail": "an independent member of the Senate agriculture committee",
+        "label": ("Sen. Ada Morrow, an independent member of the Senate agriculture committee, "
+                  "in a phone interview"),
+        "later": "The towns downstream think they're next.",
+        "lead": (
+            "the Kestrel Basin reservoirs will not refill before next summer",
+            "five officials familiar with internal forecasts",
+        ),
+        "surname": (
+            "I don't know if they want an agreement or they want the whole river.",
+            "Ashe",
+            "Foreign Minister Daniel Ashe",
+            "They haven't got all of it yet.",
+        ),
+        "others": [
+            ("the upstream state wants to avoid a wider dispute",
+             "Water Authority Director Miriam Castell"),
+            ("What will this plan actually put in our canals?", "Agriculture Minister Jonas Field"),
+            ("The envoys saw upstream negotiators in Geneva", "a finance ministry official"),
+            ("alternatives remain under study", "other engineers"),
+        ],
+    },
+    "shared": {
+        "quote": "The intelligence has always been that Putin wants more",
+        "speaker": "Rep. Mike Quigley",
+        "detail": "a Democratic member of the House Intelligence Committee",
+        "label": ("Rep. Mike Quigley, a Democratic member of the House Intelligence Committee, "
+                  "in an interview"),
+        "later": "The Baltics think they're first.",
+        "lead": (
+            "Putin has not abandoned his goal of seizing all of Ukraine",
+            "six sources familiar with classified reports",
+        ),
+        "surname": (
+            "I don't know if Putin wants to do a deal or Putin wants to take the whole country.",
+            "Rubio",
+            "Secretary of State Marco Rubio",
+            "They haven't achieved those objectives.",
+        ),
+        "others": [
+            ("Russia seeks to avoid a larger European war",
+             "Director of National Intelligence Tulsi Gabbard"),
+            ("What will these security guarantees actually do?", "President Volodymyr Zelenskyy"),
+            ("The envoys met with Ukrainian negotiators in Miami", "a White House official"),
+            ("alternatives remain under examination", "other diplomats"),
+        ],
+    },
+}
+
+
+@pytest.fixture(params=sorted(EXPECTED))
+def case(request: pytest.FixtureRequest) -> str:
+    return request.param
 
 
 @pytest.fixture
-def seed(seed_path, new_id) -> Source:
-    return import_file(seed_path, new_id=new_id)[0].source
+def seed(case, new_id) -> Source:
+    path = ARTICLE if case == "project" else shared_seed()
+    return import_file(path, new_id=new_id)[0].source
+
+
+@pytest.fixture
+def expect(case) -> dict:
+    return EXPECTED[case]
 
 
 def _suggest(source: Source, passage: str) -> list[str]:
@@ -30,13 +99,14 @@ def _suggest(source: Source, passage: str) -> list[str]:
     return [a.who for a in suggest_attribution(source.text, start, start + len(passage))]
 
 
-def test_line_per_paragraph_text_counts_lines(seed):
+def test_line_per_paragraph_text_counts_lines(seed, expect):
+    quote = expect["quote"]
     assert len(paragraph_spans(seed.text)) == 17
-    start = seed.text.index(QUIGLEY)
-    citation = cite_range(seed, start, start + len(QUIGLEY))
+    start = seed.text.index(quote)
+    citation = cite_range(seed, start, start + len(quote))
     assert citation.locator == "para. 4"
-    assert citation.quote == QUIGLEY
-    assert (citation.start, citation.end) == (start, start + len(QUIGLEY))
+    assert citation.quote == quote
+    assert (citation.start, citation.end) == (start, start + len(quote))
 
 
 def test_blank_line_paragraphs_ignore_hard_wraps():
@@ -56,50 +126,44 @@ def test_form_feed_text_gets_page_locators():
     assert locator_for(source, source.text.index("four"), None) == "p. 4"
 
 
-def test_citation_range_trims_white_space(seed):
-    start = seed.text.index(QUIGLEY)
-    citation = cite_range(seed, start - 2, start + len(QUIGLEY))
-    assert citation.quote == '"' + QUIGLEY
+def test_citation_range_trims_white_space(seed, expect):
+    quote = expect["quote"]
+    start = seed.text.index(quote)
+    citation = cite_range(seed, start - 2, start + len(quote))
+    assert citation.quote == '"' + quote
 
 
-def test_quigley_quote_suggests_the_congressman(seed):
-    found = suggest_attribution(
-        seed.text, seed.text.index(QUIGLEY), seed.text.index(QUIGLEY) + len(QUIGLEY)
-    )
-    best = found[0]
-    assert best.who == "Rep. Mike Quigley"
-    assert best.detail == "a Democratic member of the House Intelligence Committee"
-    assert best.label == "Rep. Mike Quigley, in an interview"
-    assert seed.text[best.start:best.end] == "Rep. Mike Quigley"
+def test_quote_suggests_the_titled_speaker_with_the_appositive(seed, expect):
+    quote = expect["quote"]
+    start = seed.text.index(quote)
+    best = suggest_attribution(seed.text, start, start + len(quote))[0]
+    assert best.who == expect["speaker"]
+    assert best.detail == expect["detail"]
+    assert best.label == expect["label"]
+    assert seed.text[best.start:best.end] == expect["speaker"]
 
 
-def test_later_sentence_of_the_same_quote_keeps_the_speaker(seed):
-    assert _suggest(seed, "The Baltics think they're first.")[0] == "Rep. Mike Quigley"
+def test_later_sentence_of_the_same_quote_keeps_the_speaker(seed, expect):
+    assert _suggest(seed, expect["later"])[0] == expect["speaker"]
 
 
-def test_first_paragraph_credits_the_six_sources(seed):
-    passage = "Putin has not abandoned his goal of seizing all of Ukraine"
-    assert _suggest(seed, passage)[0] == "six sources familiar with classified reports"
+def test_first_paragraph_credits_the_unnamed_sources(seed, expect):
+    passage, who = expect["lead"]
+    assert _suggest(seed, passage)[0] == who
 
 
-def test_rubio_quotes(seed):
-    first = "I don't know if Putin wants to do a deal or Putin wants to take the whole country."
+def test_surname_quotes_get_the_full_name(seed, expect):
+    first, who, full, later = expect["surname"]
     start = seed.text.index(first)
     best = suggest_attribution(seed.text, start, start + len(first))[0]
-    assert best.who == "Rubio"
-    assert best.full_name == "Secretary of State Marco Rubio"
-    assert _suggest(seed, "They haven't achieved those objectives.")[0] == "Rubio"
+    assert best.who == who
+    assert best.full_name == full
+    assert _suggest(seed, later)[0] == who
 
 
-def test_wrote_on_and_pronoun_and_according_to(seed):
-    assert _suggest(seed, "Russia seeks to avoid a larger European war")[0] == (
-        "Director of National Intelligence Tulsi Gabbard"
-    )
-    assert _suggest(seed, "What will these security guarantees actually do?")[0] == "Zelenskyy"
-    assert _suggest(seed, "The envoys met with Ukrainian negotiators in Miami")[0] == (
-        "a White House official"
-    )
-    assert _suggest(seed, "alternatives remain under examination")[0] == "other diplomats"
+def test_wrote_on_and_pronoun_and_according_to(seed, expect):
+    for passage, who in expect["others"]:
+        assert _suggest(seed, passage)[0] == who, passage
 
 
 def test_no_cue_means_no_suggestion():
@@ -169,3 +233,15 @@ def test_a_long_source_is_indexed_once_and_an_edited_text_gets_its_own_index() -
     edited = replace(source, text="Preface.\n\n" + text)
     assert LocatorIndex.for_source(edited) is not first
     assert locator_for(edited, edited.text.index("Paragraph 1500 ")) == "para. 1501"
+
+
+def test_transcript_turns_are_paragraphs(new_id):
+    source = import_file(TRANSCRIPT, new_id=new_id)[0].source
+    # the title block (two lines) and nine speaker turns, each separated by a blank line
+    assert len(paragraph_spans(source.text)) == 10
+    passage = "Our forecasts do not show the reservoirs refilling before next summer."
+    start = source.text.index(passage)
+    citation = cite_range(source, start, start + len(passage))
+    assert citation.locator == "para. 5"
+    assert citation.quote == passage
+    assert locator_for(source, source.text.index("We will take a short recess")) == "para. 10"

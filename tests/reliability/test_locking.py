@@ -8,25 +8,20 @@ import`` commands against one file.
 
 from __future__ import annotations
 
-import os
 import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import pytest
 
 from briefing.store.locking import lock_path
 from tests.reliability.helpers import (
     REPO,
     assert_one_line_error,
-    cli_command,
     cli_env,
     open_whole,
     run_cli,
     wait_for,
 )
-
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses a named pipe")
 
 
 def _holds_lock(document: Path, pid: int) -> bool:
@@ -36,14 +31,27 @@ def _holds_lock(document: Path, pid: int) -> bool:
         return False
 
 
+HOLDER = """
+import sys
+from pathlib import Path
+from briefing.ingest import import_into
+from briefing.store.database import Store
+with Store.open(sys.argv[1]) as store:
+    print("holding", flush=True)
+    sys.stdin.readline()  # the test says when to go on
+    import_into(store.document, Path(sys.argv[2]))
+"""
+
+
 def test_second_import_exits_2_while_the_first_holds_the_document(tmp_path: Path) -> None:
     doc = tmp_path / "shared.briefing"
     assert run_cli("new", str(doc)).returncode == 0
-    slow = tmp_path / "dictated.txt"
-    os.mkfifo(slow)  # the first import blocks reading it, holding the document
+    dictated = tmp_path / "dictated.txt"
+    dictated.write_text("The pilot boat was repainted.\n", encoding="utf-8")
     (tmp_path / "memo.txt").write_text("Berth four reopens on Monday.\n", encoding="utf-8")
-    first = subprocess.Popen(
-        cli_command("import", str(doc), str(slow)),
+    first = subprocess.Popen(  # a writer holding the document until told to go on
+        [sys.executable, "-c", HOLDER, str(doc), str(dictated)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -51,7 +59,7 @@ def test_second_import_exits_2_while_the_first_holds_the_document(tmp_path: Path
         cwd=REPO,
     )
     try:
-        wait_for(lambda: _holds_lock(doc, first.pid), "the first import to take the lock")
+        wait_for(lambda: _holds_lock(doc, first.pid), "the first writer to take the lock")
         second = run_cli("import", str(doc), str(tmp_path / "memo.txt"))
         line = assert_one_line_error(second, str(doc), "open in another Briefing")
         assert f"process {first.pid}" in line
@@ -59,9 +67,7 @@ def test_second_import_exits_2_while_the_first_holds_the_document(tmp_path: Path
         assert reader.returncode == 0, reader.stderr
         assert run_cli("check", str(doc)).returncode in (0, 1)
     finally:
-        with open(slow, "w", encoding="utf-8") as pipe:
-            pipe.write("The pilot boat was repainted.\n")
-        out, err = first.communicate(timeout=60)
+        out, err = first.communicate("go\n", timeout=60)
     assert first.returncode == 0, err
     with open_whole(doc) as document:
         assert [s.file_name for s in document.sources] == ["dictated.txt"]

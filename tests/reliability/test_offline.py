@@ -104,6 +104,7 @@ def test_whole_workflow_makes_no_connection(tmp_path: Path) -> None:
         ("export", str(doc), "-o", "out.docx"),
         ("export", str(doc), "-o", "out.md"),
         ("export", str(doc), "-o", "out.html"),
+        ("review", str(doc), "out.docx"),  # its links (external relationships) not followed
     ]
     for args in steps:
         result = _offline(tmp_path, *args)

@@ -257,4 +257,4 @@ def test_a_damaged_record_is_reported_not_merged_with_its_neighbours(
     with pytest.raises(FileProblem) as info:
         Store.open(path, readonly=True)
     assert "damaged.briefing" in str(info.value)
-    assert "inconsistent" in str(info.value)
+    assert "the document inside is damaged: claim 'c1'" in str(info.value)

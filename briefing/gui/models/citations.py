@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.model import Citation
+from briefing.core.text import collapse
 from briefing.core.vocab import admiralty_grade
 
 COLUMNS = ("Source", "Locator", "Attribution", "Grade", "Quote")
@@ -84,7 +85,7 @@ class CitationsModel(QAbstractTableModel):
                 if self._doc.has_source(citation.source) else ""
             )
             return admiralty_grade(reliability, citation.credibility)
-        quote = " ".join(citation.quote.split())
+        quote = collapse(citation.quote)
         return quote if full or len(quote) <= 80 else quote[:79] + "…"
 
     def _on_op(self, op: ops.Op) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,7 +83,7 @@ class ClaimsModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:
         return [mime.CLAIMS_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         """The dragged cards' ids (for the outline) and their text (for other apps)."""
         ids = [self._rows.ids[i.row()] for i in sorted(indexes, key=QModelIndex.row)
                if i.isValid()]
@@ -178,6 +179,7 @@ class ClaimFilterProxy(QSortFilterProxyModel):
             self._accept_all = claim_filter == ClaimFilter()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    # Narrower than Qt's QAbstractItemModel on purpose: this proxy filters claims only.
     def setSourceModel(self, model: ClaimsModel) -> None:  # type: ignore[override]
         self._claims = model
         super().setSourceModel(model)

@@ -187,6 +187,7 @@ class FindingsModel(QAbstractItemModel):
         shown = self._shown[parent.row()]
         return self.createIndex(row, 0, _GROUPS[severity]) if row < shown else QModelIndex()
 
+    # QObject.parent() and the index form share one name in Qt; a model answers the latter.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()

@@ -21,6 +21,7 @@ from briefing.core import ops
 from briefing.core import outline as tree
 from briefing.core.document import Document
 from briefing.core.model import Block, Section
+from briefing.core.text import collapse
 from briefing.core.vocab import portion_mark
 from briefing.gui import outline_plan as plan
 from briefing.gui.models import mime
@@ -129,6 +130,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, node)
 
+    # QObject.parent() and the index form share one name in Qt; a model answers the latter.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
@@ -175,7 +177,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
             return self._claim_data(block.claim, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             mark = portion_mark(self._doc.info.marking_scheme, block.portion)
-            text = " ".join(block.text.split()) or "(empty paragraph — double-click to write)"
+            text = collapse(block.text) or "(empty paragraph — double-click to write)"
             return f"{mark} {text}" if mark else text
         if role == Qt.ItemDataRole.EditRole:
             return block.text
@@ -195,7 +197,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         claim = self._doc.claim(claim_id)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             mark = portion_mark(self._doc.info.marking_scheme, claim.portion)
-            text = " ".join(claim.text.split()) or "(empty claim)"
+            text = collapse(claim.text) or "(empty claim)"
             notes = "".join(f" {n}".translate(_SUPERSCRIPT) for n in self.note_numbers(claim_id))
             return f"{mark} {text}{notes}" if mark else f"{text}{notes}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -306,7 +308,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
             return plan.move_section(self._doc, sections[0], section_id, child_at)
         if blocks and not sections and section_id is not None and all(
                 isinstance(b, list) and len(b) == 2 for b in blocks):
-            return plan.move_blocks(self._doc, [(str(s), int(i)) for s, i in blocks],
+            return plan.move_blocks(self._doc, [(str(b[0]), int(b[1])) for b in blocks if b],
                                     section_id, block_at)
         return None
 

@@ -51,6 +51,7 @@ class OutlineNode:
         if not self.alive or row < 0:
             return None
         if row < len(self.blocks):
+            # a node holding blocks is a section: only the root's id is None, and it has none
             return self.section_id, row  # type: ignore[return-value]
         row -= len(self.blocks)
         return (self.sections[row].id, None) if row < len(self.sections) else None

@@ -7,14 +7,34 @@ tree, so views keep their selection and expansion.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
 
 from briefing.core import ops
 from briefing.core import outline as tree
-from briefing.core.model import Section
+from briefing.core.model import Block, Section
+
+if TYPE_CHECKING:
+    from briefing.gui.models.outline_nodes import OutlineNode
+
+    class _Model(QAbstractItemModel):
+        """What this mixin uses of OutlineModel (declared for the type checker)."""
+
+        def _set_roots(self, roots: tuple[Section, ...]) -> None: ...
+        def _node(self, section_id: str | None) -> OutlineNode: ...
+        def _parts(
+            self, section_id: str | None
+        ) -> tuple[tuple[Block, ...], tuple[Section, ...]]: ...
+        def _section_row(self, section_id: str) -> tuple[str | None, int]: ...
+        def section_index(self, section_id: str | None) -> QModelIndex: ...
+        def block_index(self, section_id: str, block: int) -> QModelIndex: ...
+
+else:
+    _Model = object
 
 
-class StructureUpdates:
+class StructureUpdates(_Model):
     """Row signals for structural ops; uses the model's index helpers and ``_set_roots``."""
 
     def _structure_changed(self, op: ops.Op, new: tuple[Section, ...]) -> None:

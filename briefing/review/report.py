@@ -1,0 +1,86 @@
+"""A review as text (grouped by section and card, in outline order) or as JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from itertools import groupby
+
+from briefing.core.document import Document
+from briefing.export.sanitize import clean_line
+from briefing.review.diff import normalise
+from briefing.review.items import Review, ReviewItem
+
+
+def place_label(doc: Document, item: ReviewItem, review: Review) -> str:
+    """Where an item belongs, as the analyst knows it ("Key Judgments › card c2 …")."""
+    snap = review.snapshot
+    section = item.section_id or item.to_section
+    title = ""
+    if section and doc.has_section(section):
+        title = clean_line(doc.section(section).title)
+    elif section and snap is not None:
+        heading = next((b for b in snap.blocks if b.kind == "heading" and b.section == section),
+                       None)
+        title = heading.text if heading else section
+    if item.block_kind == "claim" and item.claim_id:
+        text = item.snap_text or item.before
+        where = f"card {item.claim_id} “{_short(text)}”"
+    elif item.block_kind == "prose":
+        where = f"prose “{_short(item.snap_text)}”"
+    elif item.block_kind == "heading":
+        where = "heading"
+    elif item.kind == "new":
+        where = "new paragraph"
+    else:
+        return "The document as a whole"
+    return f"{title} › {where}" if title else where
+
+
+def _short(text: str, width: int = 50) -> str:
+    line = normalise(text).replace("\n", " ")
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def describe(item: ReviewItem) -> str:
+    """One line for *item*: what it proposes, who proposed it."""
+    who = item.reviewer + (f", {item.date[:10]}" if item.date else "")
+    how = "" if item.origin == "comment" else f"{item.origin}, "
+    head = f"{item.label} ({how}{who})"
+    if item.kind == "comment":
+        on = f" on “{_short(item.words, 60)}”" if item.words else ""
+        replies = "".join(f" | {r.author}: {normalise(r.text)}" for r in item.replies)
+        done = " [resolved]" if item.resolved else ""
+        return f"{head}{on}: {normalise(item.text)}{replies}{done}"
+    if item.similarity is not None:
+        head += f" [marker lost; matched {round(item.similarity * 100)}%]"
+    if item.before and item.after:
+        return f"{head}: “{item.before}” → “{item.after}”"
+    if item.kind == "move":
+        return f"{head}: “{_short(item.before)}”"
+    return f"{head}: “{item.before or item.after}”" + (f" ({item.text})" if item.text else "")
+
+
+def format_text(review: Review, doc: Document) -> str:
+    lines = [f"{review.path.name}: export revision {review.revision} of "
+             f"{review.exported or 'an unknown date'}; {len(review.items)} item(s)"]
+    lines += [f"warning: {w}" for w in review.warnings]
+    for place, items in groupby(review.items, key=lambda i: place_label(doc, i, review)):
+        lines.append("")
+        lines.append(place)
+        lines += [f"  - {describe(i)}" for i in items]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(review: Review, doc: Document) -> str:
+    items = []
+    for item in review.items:
+        record = asdict(item)
+        record["place"] = place_label(doc, item, review)
+        items.append(record)
+    return json.dumps(
+        {"file": str(review.path), "sha256": review.sha256, "document": review.document_id,
+         "revision": review.revision, "exported": review.exported,
+         "last_author": review.last_author, "warnings": review.warnings, "items": items},
+        ensure_ascii=False, indent=2,
+    )

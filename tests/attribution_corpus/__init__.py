@@ -1,0 +1,1 @@
+"""The attribution corpus: passages written for this project, with their expected speaker."""

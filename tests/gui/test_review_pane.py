@@ -1,0 +1,178 @@
+"""File ▸ Import Review… and the Review pane, driven by clicks and keys on visible widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu
+
+from briefing.core import ops
+from briefing.core.model import evolve
+from briefing.gui import dialogs
+from tests.gui.helpers import DialogLog, open_window
+from tests.gui.test_export_dialog import _export
+from tests.review import builders as b
+from tests.review.helpers import pandoc_view
+from tests.review.test_word_markup import _tracked_edits
+from tests.review.test_word_markup import _with_last_author as with_last_author
+
+
+@pytest.fixture
+def log(monkeypatch) -> DialogLog:
+    return DialogLog(monkeypatch)
+
+
+def _reviewed(tmp_path: Path) -> Path:
+    def edit(root) -> None:
+        _tracked_edits(root)
+        prose = b.marked(root, "_brf_p_k1_05efd9b9")
+        b.replace_text(prose, [b.text_run("(U) Reopening is partial; silting sets the pace.")])
+        b.comment_range(b.marked(root, "_brf_c_c1"), "0", start=True)
+        b.comment_range(b.marked(root, "_brf_c_c1"), "0", start=False)
+
+    parts = {"word/comments.xml": b.comments_xml(
+        [("0", "Jane Reviewer", "JR", "Which berths?", "1A2B3C4D")])}
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "reviewed.docx", edit, parts)
+    with_last_author(path, "Omar Field")
+    return path
+
+
+def _menu_action(window, menu_title: str, text: str) -> None:
+    """Open *menu_title* from the menu bar with the mouse and click *text* in it."""
+    bar = window.menuBar()
+    top = next(a for a in bar.actions() if a.text().replace("&", "") == menu_title)
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
+    menu = top.menu()
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    action = next(a for a in menu.actions() if a.text().replace("&", "").startswith(text))
+    assert action.isEnabled()
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def _click_row(pane, starts_with: str) -> None:
+    row = next(r for r in pane._rows() if r.text(0).startswith(starts_with))
+    tree = pane.tree
+    tree.scrollToItem(row)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(row).center())
+    assert pane.current_item() is row.data(0, Qt.ItemDataRole.UserRole)
+
+
+def _click(button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_import_accept_reject_undo_and_export_again(qtbot, tmp_path, log, monkeypatch) -> None:
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    _menu_action(window, "File", "Import Review…")
+    qtbot.waitUntil(lambda: getattr(window, "review_dock", None) is not None)
+    pane = window.review_dock.widget()
+    assert window.review_dock.isVisible() and not log.errors
+    groups = [pane.tree.topLevelItem(i).text(0) for i in range(pane.tree.topLevelItemCount())]
+    assert groups == [
+        "Key Judgments › card c2 “Full capacity is likely within two weeks.”",
+        "Key Judgments › prose “Reopening is partial; dredging sets the pace.”",
+        "Evidence › heading",
+        "Evidence › card c1 “Two berths reopened on 18 December.”",
+    ]
+    _click_row(pane, "Edit (tracked)")
+    assert "very likely" in pane.detail.toPlainText()
+    _click(pane.buttons["accept"])
+    assert doc.claim("c2").text == "Full capacity is very likely within two weeks."
+    _click_row(pane, "Edit (plain edit)")
+    _click(pane.buttons["accept"])
+    assert doc.section("k1").blocks[1].text == "Reopening is partial; silting sets the pace."
+    _click_row(pane, "Heading renamed")
+    _click(pane.buttons["reject"])
+    assert doc.section("k2").title == "Evidence"
+    statuses = [r.text(2) for r in pane._rows()]
+    assert statuses == ["Accepted", "Accepted", "Rejected", ""]
+    _menu_action(window, "Edit", "Undo Reject heading renamed from Omar Field")
+    _menu_action(window, "Edit", "Undo Accept edit from Omar Field")  # the prose edit
+    assert doc.section("k1").blocks[1].text == "Reopening is partial; dredging sets the pace."
+    assert [r.text(2) for r in pane._rows()] == ["Accepted", "", "", ""]
+    _click_row(pane, "Comment: Which berths?")
+    assert not pane.buttons["accept"].isEnabled()
+    _click(pane.buttons["note"])
+    assert "Which berths?" in doc.claim("c1").notes
+    out = tmp_path / "again.docx"
+    _export(window, log, out)
+    qtbot.waitUntil(lambda: log.exported == [str(out)], timeout=20_000)
+    assert pandoc_view(out, "accept")[1:6] == [
+        ("Key Judgments", []),
+        ("(U) Full capacity is very likely within two weeks.", [
+            "dredging contractor; Port Authority Operations Desk, “Harbour Master Daily Log”, "
+            "Port Authority, 2025-12-18, para. 2. https://example.org/log?day=18&part=2. "
+            "Grade B.",
+            "a pilot, caller; “Morning Call-in, Coastal Radio”, Coastal Radio, 2025-12, at "
+            "07:40. Grade C3."]),
+        ("(U) Reopening is partial; dredging sets the pace.", []),
+        ("Evidence", []),
+        ("(U) Two berths reopened on 18 December.", [
+            "duty harbour master; Port Authority Operations Desk, “Harbour Master Daily Log”, "
+            "Port Authority, 2025-12-18, para. 1. https://example.org/log?day=18&part=2. "
+            "Grade B2."]),
+    ]
+
+
+def test_accept_all_from_one_reviewer_is_one_undo_step(qtbot, tmp_path, log, monkeypatch):
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    pane.reviewer.setFocus()
+    index = pane.reviewer.findText("Omar Field")
+    while pane.reviewer.currentIndex() != index:
+        QTest.keyClick(pane.reviewer, Qt.Key.Key_Down)
+    _click(pane.buttons["accept_all"])
+    assert doc.section("k2").title == "Reporting"
+    assert doc.claim("c2").text == "Full capacity is likely within two weeks."  # Jane's
+    _menu_action(window, "Edit", "Undo Accept all from Omar Field")
+    assert doc.section("k2").title == "Evidence"
+    assert doc.section("k1").blocks[1].text == "Reopening is partial; dredging sets the pace."
+
+
+def test_a_file_from_another_briefing_is_refused_in_one_message(qtbot, tmp_path, log,
+                                                                 monkeypatch) -> None:
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    other = b.identified_small()
+    other.apply(ops.SetInfo(evolve(other.info, extra={"document_id": "other"})))
+    window = open_window(qtbot, other)
+    _menu_action(window, "File", "Import Review…")
+    assert getattr(window, "review_dock", None) is None
+    assert log.errors == [("Cannot Import Review",
+                           f"{reviewed}: was exported from another briefing "
+                           "(“Harbour Access Review”), not from this one")]
+
+
+def test_accepting_a_deleted_card_paragraph_unplaces_it_and_the_checks_rerun(
+    qtbot, tmp_path, log, monkeypatch
+) -> None:
+    def edit(root) -> None:
+        c1 = b.marked(root, "_brf_c_c1")
+        c1.getparent().remove(c1)
+
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "gone.docx", edit)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    doc = window.session.doc
+    qtbot.waitUntil(lambda: window.checks.findings() is not None, timeout=10_000)
+    assert not any(f.claim == "c1" for f in window.checks.findings())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Paragraph deleted")
+    assert "stays on the board" in pane.detail.toPlainText()
+    _click(pane.buttons["accept"])
+    assert doc.has_claim("c1") and not doc.is_placed("c1")
+    qtbot.waitUntil(lambda: window.checks.findings() is not None
+                    and any(f.claim == "c1" for f in window.checks.findings()), timeout=10_000)
