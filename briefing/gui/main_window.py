@@ -167,7 +167,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.checks_dock = self._dock("Checks", self.checks,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
         self.resize(_first_size())
-        self.layout_ = WindowLayout(self, self._default_dock_sizes)
+        self.layout_ = WindowLayout(self, MainWindow._default_dock_sizes)
         self._add_panes()
 
     def _default_dock_sizes(self) -> None:
@@ -190,24 +190,8 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
 
     def _add_panes(self) -> None:
         """The panes F6 cycles through, in reading order (left to right, top to bottom)."""
-        def dock_shower(dock: QDockWidget):  # noqa: ANN202
-            def show() -> None:
-                dock.show()
-                dock.raise_()
-            return show
-
-        add = self.layout_.add_pane
-        add(Pane("Outline", lambda: self.outline_dock, lambda: self.outline_panel.view,
-                 dock_shower(self.outline_dock)))
-        add(Pane("Sources", lambda: self.sources_dock, lambda: self.sources.view,
-                 dock_shower(self.sources_dock)))
-        add(Pane("Views", lambda: self.tabs, self._current_view, lambda: None))
-        add(Pane("Inspector", lambda: self.inspector_dock, self.inspector.first_field,
-                 dock_shower(self.inspector_dock)))
-        add(Pane("Checks", lambda: self.checks_dock, lambda: self.checks.view,
-                 dock_shower(self.checks_dock)))
-        add(Pane("Undo History", lambda: self.history_dock, self.history_dock.widget,
-                 dock_shower(self.history_dock)))
+        for pane in PANES:
+            self.layout_.add_pane(pane)
 
     def _current_view(self) -> QWidget:
         """What takes focus in the middle: the board's cards, the reader's text, the page."""
@@ -482,6 +466,17 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     def restore_layout(self) -> None:
         self.layout_.remember_default()
         self.layout_.restore()
+
+
+PANES = (
+    Pane("Outline", lambda w: w.outline_dock, lambda w: w.outline_panel.view),
+    Pane("Sources", lambda w: w.sources_dock, lambda w: w.sources.view),
+    Pane("Views", lambda w: w.tabs, lambda w: w._current_view()),
+    Pane("Inspector", lambda w: w.inspector_dock, lambda w: w.inspector.first_field()),
+    Pane("Checks", lambda w: w.checks_dock, lambda w: w.checks.view),
+    Pane("Undo History", lambda w: w.history_dock, lambda w: w.history_dock.widget()),
+)
+"""The panes F6 cycles through, in reading order (left to right, top to bottom)."""
 
 
 def _first_size() -> QSize:

@@ -9,7 +9,6 @@ highlight lists the claims citing it; clicking one emits ``claim_activated``.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
@@ -76,8 +75,9 @@ class ReaderText(QPlainTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setMouseTracking(True)
         self._drag_from: QPoint | None = None
-        self.passage: Callable[[], tuple[str, int, int] | None] | None = None
-        """Set by the reader: the selected passage as (source id, start, end)."""
+        self.source_id: str | None = None
+        self.offsets = OffsetMap("")
+        """Set by the reader: the source shown and its offset map (for dragged passages)."""
         self.paragraph_numbers: dict[int, int] = {}
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(lambda _n: self._update_margins())
@@ -113,9 +113,11 @@ class ReaderText(QPlainTextEdit):
         """The selected text, plus the passage's source and offsets for the outline (a
         passage dropped on a section becomes a cited card there)."""
         data = super().createMimeDataFromSelection()
-        span = self.passage() if self.passage is not None else None
-        if span is not None:
-            source_id, start, end = span
+        cursor = self.textCursor()
+        if self.source_id is not None and cursor.hasSelection():
+            source_id = self.source_id
+            start = self.offsets.to_py(cursor.selectionStart())
+            end = self.offsets.to_py(cursor.selectionEnd())
             data.setData(mime.PASSAGE_MIME, json.dumps(
                 {"source": source_id, "start": start, "end": end}).encode("utf-8"))
         return data
@@ -195,7 +197,6 @@ class SourceReader(QWidget):
         self.cite_action.setEnabled(False)
         self.cite_action.triggered.connect(self._request_cite)
         self.addAction(self.cite_action)
-        self.text.passage = self.selection_passage
         self.text.setAccessibleName("Source text")
         self.header.setAccessibleName("Source details")
         layout = QVBoxLayout(self)
@@ -219,18 +220,18 @@ class SourceReader(QWidget):
     def set_source(self, source_id: str | None) -> None:
         if source_id is not None and not self._doc.has_source(source_id):
             source_id = None
-        self._source_id = source_id
+        self._source_id = self.text.source_id = source_id
         if source_id is None:
             self.header.setText("No source open. Double-click a source in the Sources panel.")
             self.text.set_paragraph_numbers({})
             self._shown_text = ""
             self.text.setPlainText("")
-            self._map = OffsetMap("")
+            self._map = self.text.offsets = OffsetMap("")
             self._excerpts = []
             return
         source = self._doc.source(source_id)
         self._show_header()
-        self._map = OffsetMap(source.text)
+        self._map = self.text.offsets = OffsetMap(source.text)
         self._shown_text = source.text
         self.text.setPlainText(source.text)
         self._number_paragraphs(source.text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,30 +29,33 @@ STATE_KEY = "window/state"
 VERSION_KEY = "window/layout_version"
 
 
+Part = Callable[[Any], QWidget]
+"""Given the window, one of its widgets (a function of the window, so a pane holds no
+reference to it: a closed window is freed at once, not by the cycle collector)."""
+
+
 @dataclass
 class Pane:
     """A place keyboard focus can go: its name, the widget that holds it (visible when the
-    pane is), the widget that takes focus, and how to show it."""
+    pane is) and the widget that takes the focus."""
 
     name: str
-    root: Callable[[], QWidget]
-    focus_widget: Callable[[], QWidget]
-    show: Callable[[], None]
+    root: Part
+    focus_widget: Part
 
-    def visible(self) -> bool:
-        return self.root().isVisible()
 
-    def holds(self, widget: QWidget | None) -> bool:
-        root = self.root()
-        return widget is not None and (widget is root or root.isAncestorOf(widget))
+def _show(widget: QWidget) -> None:
+    dock = widget if isinstance(widget, QDockWidget) else None
+    widget.show()
+    if dock is not None:
+        dock.raise_()
 
 
 class WindowLayout(QObject):
     """Saves, restores and resets a main window's docks; cycles focus through its panes."""
 
-    def __init__(self, window: QMainWindow, default_sizes: Callable[[], None]) -> None:
+    def __init__(self, window: QMainWindow, default_sizes: Callable[[Any], None]) -> None:
         super().__init__(window)
-        self._window = window
         self._default_sizes = default_sizes
         self._panes: list[Pane] = []
         self._default: QByteArray | None = None
@@ -65,13 +69,26 @@ class WindowLayout(QObject):
     def pane_names(self) -> list[str]:
         return [p.name for p in self._panes]
 
+    @property
+    def _window(self) -> QMainWindow:
+        return cast(QMainWindow, self.parent())
+
+    def _visible(self, pane: Pane) -> bool:
+        return pane.root(self._window).isVisible()
+
     def visible_panes(self) -> list[Pane]:
-        return [p for p in self._panes if p.visible()]
+        return [p for p in self._panes if self._visible(p)]
 
     def current_pane(self) -> Pane | None:
         """The pane holding keyboard focus, if any."""
         focus = self._window.focusWidget() or QApplication.focusWidget()
-        return next((p for p in self._panes if p.visible() and p.holds(focus)), None)
+        if focus is None:
+            return None
+        for pane in self.visible_panes():
+            root = pane.root(self._window)
+            if focus is root or root.isAncestorOf(focus):
+                return pane
+        return None
 
     def cycle(self, step: int) -> Pane | None:
         """F6 (+1) / Shift+F6 (-1): focus the next visible pane."""
@@ -85,9 +102,10 @@ class WindowLayout(QObject):
         return pane
 
     def focus(self, pane: Pane) -> None:
-        pane.show()
-        widget = pane.focus_widget()
-        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        root = pane.root(self._window)
+        if isinstance(root, QDockWidget):
+            _show(root)
+        pane.focus_widget(self._window).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_named(self, name: str) -> None:
         for pane in self._panes:
@@ -131,7 +149,7 @@ class WindowLayout(QObject):
             return
         self._shown = True
         if not self._restored:
-            self._default_sizes()
+            self._default_sizes(self._window)
 
     def reset(self) -> None:
         if self._default is not None:
@@ -140,7 +158,7 @@ class WindowLayout(QObject):
             if dock.objectName() != "UndoHistoryDock":
                 dock.setFloating(False)
                 dock.show()
-        self._default_sizes()
+        self._default_sizes(self._window)
 
     def save(self) -> None:
         settings = QSettings()

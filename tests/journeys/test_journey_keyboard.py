@@ -21,6 +21,7 @@ from tests.journeys.test_journey_mouse import (
     PROSE,
     QUOTE,
     SURVEY,
+    SURVEY_BY,
     add_section,
     open_empty,
 )
@@ -85,6 +86,9 @@ def test_journey_by_keyboard(qtbot, tmp_path, errors, chooser, monkeypatch):
     user.type("The expansion will probably not open before 2028.")
     user.tab_to(editor_.confidence)
     choose_by_keys(user, editor_.confidence, "Moderate")
+    user.tab_to(editor_.citations.attribution)  # the suggested speaker, corrected
+    user.key(Qt.Key.Key_A, CTRL)
+    user.type(SURVEY_BY)
     user.find_passage(PENALTY)
     user.shortcut("Ctrl+K")  # Cite Selection in the current card
     cited = doc.claim(judgment)
@@ -139,13 +143,13 @@ def test_journey_by_keyboard(qtbot, tmp_path, errors, chooser, monkeypatch):
     assert paragraphs[:8] == [
         ("Key Judgments", []),
         ("The expansion will probably not open before 2028.,", [
-            f"a summary released by the authority; {ARTICLE_NOTE}, para. 3.",
+            f"{SURVEY_BY}; {ARTICLE_NOTE}, para. 3.",
             f"two people familiar with the contract; {ARTICLE_NOTE}, para. 5.",
         ]),
-        (QUOTE, [f"Helena Markovic; {ARTICLE_NOTE}, para. 4."]),
+        (QUOTE, [f"Helena Markovic, the authority's chief executive; {ARTICLE_NOTE}, para. 4."]),
         ("Background", []),
-        (POSTPONE, [f"{ARTICLE_NOTE}, para. 2."]),
+        (POSTPONE, [f"its chief executive; {ARTICLE_NOTE}, para. 2."]),
         (PENALTY, [f"two people familiar with the contract; {ARTICLE_NOTE}, para. 5."]),
-        (FUNDS, [f"The regional government; {ARTICLE_NOTE}, para. 7."]),
+        (FUNDS, [f"{FUNDS}; {ARTICLE_NOTE}, para. 7."]),
         (PROSE, []),
     ]

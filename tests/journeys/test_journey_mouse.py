@@ -31,6 +31,7 @@ PENALTY = ("The delay will cost the authority about 40 million euros in penaltie
 SHIPPING = ("Shipping lines that had planned to move services to Northport next year are now "
             "reviewing their schedules")
 FUNDS = "The regional government, which guarantees part of the authority's debt"
+SURVEY_BY = "the authority's survey summary"
 PROSE = "Both phases depend on the seabed survey's second round."
 
 
@@ -100,6 +101,7 @@ def test_journey_by_mouse(qtbot, tmp_path, drags, errors, chooser):
     user.choose(editor_.kind, "Judgment")
     user.replace_text(editor_.text, "The expansion will probably not open before 2028.")
     user.choose(editor_.confidence, "Moderate")
+    user.replace_text(editor_.citations.attribution, SURVEY_BY)  # the suggestion corrected
     user.select_passage(PENALTY)
     user.shortcut("Ctrl+K")
     cited = doc.claim(judgment)
@@ -170,14 +172,15 @@ def check_docx(path) -> None:
     assert paragraphs[:9] == [
         ("Key Judgments", []),
         ("The expansion will probably not open before 2028.,", [
-            f"a summary released by the authority; {ARTICLE_NOTE}, para. 3.",
+            f"{SURVEY_BY}; {ARTICLE_NOTE}, para. 3.",
             f"two people familiar with the contract; {ARTICLE_NOTE}, para. 5.",
         ]),
-        (QUOTE, [f"Helena Markovic; {ARTICLE_NOTE}, para. 4."]),
+        (QUOTE, [f"Helena Markovic, the authority's chief executive; {ARTICLE_NOTE}, para. 4."]),
         ("Background", []),
-        (SHIPPING, [f"{ARTICLE_NOTE}, para. 6."]),
-        (POSTPONE, [f"{ARTICLE_NOTE}, para. 2."]),
-        (FUNDS, [f"The regional government; {ARTICLE_NOTE}, para. 7."]),
+        (SHIPPING, [f"Tomas Lindqvist, a spokesman for the Baltic Carriers Association; "
+                    f"{ARTICLE_NOTE}, para. 6."]),
+        (POSTPONE, [f"its chief executive; {ARTICLE_NOTE}, para. 2."]),
+        (FUNDS, [f"{FUNDS}; {ARTICLE_NOTE}, para. 7."]),
         (PENALTY, [f"two people familiar with the contract; {ARTICLE_NOTE}, para. 5."]),
         (PROSE, []),
     ]
