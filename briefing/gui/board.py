@@ -93,6 +93,7 @@ class ClaimBoard(QWidget):
         self.filter_text.setPlaceholderText("Filter cards…")
         self.filter_text.setClearButtonEnabled(True)
         self.filter_text.setMinimumWidth(120)
+        self.filter_text.setAccessibleName("Filter cards by text")
         self.filter_kind = _choice_box(self, "All kinds", [(k.capitalize(), k) for k in ClaimKind])
         self.filter_status = _choice_box(self, "Any status",
                                          [(s.capitalize(), s) for s in ClaimStatus])
@@ -100,11 +101,15 @@ class ClaimBoard(QWidget):
         self.filter_tag.setPlaceholderText("Tag")
         self.filter_tag.setClearButtonEnabled(True)
         self.filter_tag.setMaximumWidth(90)
+        self.filter_tag.setAccessibleName("Filter cards by tag")
         self.filter_source = guard_combo(QComboBox(self))
         self.filter_source.setMinimumContentsLength(8)
         self.filter_source.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._fill_sources()
+        self.filter_kind.setAccessibleName("Filter cards by kind")
+        self.filter_status.setAccessibleName("Filter cards by status")
+        self.filter_source.setAccessibleName("Filter cards by source")
         self.filter_unplaced = QCheckBox("Unplaced only", self)
         self.count_label = QLabel(self)
         self._debounce = QTimer(self)

@@ -78,6 +78,10 @@ class CitationEditor(QWidget):
         self.quote = QPlainTextEdit(self)
         self.quote.setTabChangesFocus(True)
         self.quote.setMaximumHeight(70)
+        for widget, name in ((self.source, "Cited source"), (self.locator, "Locator"),
+                             (self.attribution, "Attribution (who says it)"),
+                             (self.credibility, "Credibility"), (self.quote, "Quote")):
+            widget.setAccessibleName(name)
         detail = QFormLayout()
         detail.addRow("Source", self.source)
         detail.addRow("Locator", self.locator)

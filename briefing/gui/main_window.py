@@ -336,8 +336,11 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     def _refresh_title(self, *_args: object) -> None:
         if not shiboken6.isValid(self.session.undo_stack):
             return
-        flag = " (Read-only)" if self.session.read_only else ""
-        self.setWindowTitle(f"{self.session.display_name}{flag}[*] — Briefing")
+        session = self.session
+        file = session.path or session.origin
+        name = file.name if file is not None else "Untitled"
+        flag = " (read-only)" if session.read_only else ""
+        self.setWindowTitle(f"{name}[*]{flag} — Briefing")
         self.setWindowModified(self.session.is_modified())
         self.actions_["save_as"].setText("&Save…" if self.session.untitled else "&Save Now")
         self._show_save_state(self.session.save_state())

@@ -147,3 +147,20 @@ def test_markdown_export_offers_pandoc_citations(qtbot, tmp_path, dialog_log):
     dialog.export_button.click()
     qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
     assert "[@" in out.read_text(encoding="utf-8")
+
+
+def test_the_export_dialog_remembers_the_folder_and_options(qtbot, tmp_path, dialog_log):
+    window = open_window(qtbot, sample_document())
+    out = tmp_path / "out" / "first.docx"
+    out.parent.mkdir()
+    dialog = window.open_export(".docx")
+    dialog.path.setText(str(out))
+    dialog.summary.setChecked(True)
+    dialog.notes.setCurrentIndex(dialog.notes.findData("endnotes"))
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog_log.exported), timeout=20_000)
+    again = window.open_export(".docx")
+    assert again.path.text().startswith(str(tmp_path / "out"))
+    assert again.summary.isChecked() and not again.estimates.isChecked()
+    assert again.notes.currentData() == "endnotes"
+    again.reject()
