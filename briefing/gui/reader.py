@@ -33,6 +33,8 @@ from briefing.gui.speakers import fill_menu, suggested_labels
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
 
 Excerpt = tuple[int, int, str]  # start, end (py offsets), claim id
+READING_WIDTH = 100
+"""Longest line in the Reader, in average characters (a screen-wide line is hard to read)."""
 
 
 class _Gutter(QWidget):
@@ -94,7 +96,11 @@ class ReaderText(QPlainTextEdit):
         self._gutter.update()
 
     def _update_margins(self) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        """The gutter on the left; on a wide screen lines wrap at a readable length (about
+        READING_WIDTH characters) instead of the window's width."""
+        cap = self.fontMetrics().horizontalAdvance("n") * READING_WIDTH
+        room = self.contentsRect().width() - self.gutter_width()
+        self.setViewportMargins(self.gutter_width(), 0, max(0, room - cap), 0)
         area = self.contentsRect()
         self._gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(),
                                        area.height()))
@@ -106,6 +112,7 @@ class ReaderText(QPlainTextEdit):
             self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
 
     def resizeEvent(self, event: Any) -> None:
+        self._update_margins()  # first: the text is laid out for the viewport's new width
         super().resizeEvent(event)
         self._update_margins()
 

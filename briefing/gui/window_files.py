@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs, editing
@@ -186,4 +186,11 @@ class FileActions(WindowParts):
             dialogs.show_error(self, "User Guide", "The user guide is not installed with "
                                "this copy of Briefing.")
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        from briefing.gui.help_window import HelpWindow
+
+        window = getattr(self, "help_window", None)
+        if window is None:
+            window = self.help_window = HelpWindow(path, self)
+        window.show()
+        window.raise_()
+        window.activateWindow()
