@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.model import Citation
 from briefing.core.vocab import CREDIBILITY_LABELS
+from briefing.gui.excerpts import anchored
 from briefing.gui.forms import Bursts, choice_box, set_choice, set_text, tool_button
 from briefing.gui.models.citations import ATTRIBUTION, QUOTE, SOURCE, CitationsModel
 from briefing.gui.session import Session
@@ -196,6 +197,8 @@ class CitationEditor(QWidget):
             return
         cites = list(self._doc.claim(claim_id).citations)
         new = replace(cites[row], **changes)
+        if "quote" in changes or "source" in changes:
+            new = anchored(self._doc, new)  # found in the source: offsets and locator
         if new == cites[row]:
             return
         cites[row] = new

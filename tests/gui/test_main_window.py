@@ -308,3 +308,19 @@ def test_run_opens_the_file_and_returns_the_exit_code(tmp_path, seed_doc):
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 3, done.stderr
     assert done.stdout.splitlines() == ["run.briefing[*] — Briefing", "heap frozen"]
+
+
+def test_cancel_on_a_file_open_elsewhere_at_start_opens_no_window(qtbot, tmp_path,
+                                                                  dialog_log, seed_doc):
+    """`briefing FILE` with FILE being edited elsewhere: Cancel quits (no empty window)."""
+    path = tmp_path / "shared.briefing"
+    Store.create(path, seed_doc).close()
+    other = Store.open(path)
+    try:
+        editor = Editor()
+        assert editor.start(str(path)) == []
+        assert editor.windows == [] and len(dialog_log.locked_asked) == 1
+        [blank] = editor.start()  # with no file asked for, a new window as before
+        _keep(qtbot, blank)
+    finally:
+        other.close()
