@@ -254,6 +254,10 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
                                           self.reader.new_claim_action)
         self.reader.cite_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.menus["Edit"].insertAction(self.actions_["find"], self.reader.cite_action)
+        arrange = QMenu("&Outline", self)  # the outline's toolbar, also in the menus
+        for name in ("up", "down", "indent", "outdent", "remove"):
+            arrange.addAction(self.outline_panel.actions_[name])
+        self.menus["Edit"].insertMenu(self.actions_["find"], arrange)
         self.menus["Edit"].insertSeparator(self.actions_["find"])
 
     def show_view(self, name: str) -> None:

@@ -63,7 +63,7 @@ class _Run(QObject):
             return True
         if event.type() == QEvent.Type.MouseButtonRelease:
             self._drop(event.globalPosition().toPoint())
-            return True
+            return False  # the release still ends the press (Qt's button state follows)
         return event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
     def _move(self, global_pos: QPoint) -> None:

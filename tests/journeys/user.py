@@ -154,8 +154,9 @@ class User:
         row = box.findText(text)
         assert row >= 0, f"{text!r} is not offered"
         point = self.item_point(view, box.model().index(row, 0))
-        QTest.mouseMove(view.viewport(), point)  # the pointer passes over the item
-        QTest.mouseClick(view.viewport(), LEFT, NONE, point)
+        QTest.mouseMove(view.viewport(), point)  # the pointer passes over the item, as a
+        QTest.qWait(QApplication.doubleClickInterval() + 20)  # hand takes a moment to
+        QTest.mouseClick(view.viewport(), LEFT, NONE, point)  # (no double click)
         wait_until(lambda: not view.isVisible())
 
     def replace_text(self, field: QWidget, text: str) -> None:
