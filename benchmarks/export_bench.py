@@ -74,6 +74,28 @@ def export_figures(
     yield from _marginal(medians)
 
 
+def pdf_figures(tmp: Path, claims: int = 300, runs: int = 3) -> Iterator[Figure | str]:
+    """The PDF export of a *claims*-claim document beside the .docx export of the same file
+    (whole process each); a note when WeasyPrint is not installed."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        yield "PDF export: WeasyPrint is not installed, no figure"
+        return
+    doc = synthetic_document(claims, EXPORT_SOURCES, EXPORT_PARAGRAPHS)
+    paths = write_inputs(doc, tmp, f"pdf{claims}")
+    del doc
+    commands = {
+        "pdf": python_command("briefing", "export", str(paths[".json"]), "-o",
+                              str(tmp / "ours.pdf")),
+        "docx": python_command("briefing", "export", str(paths[".json"]), "-o",
+                               str(tmp / "ours-pdf.docx")),
+    }
+    times = alternate(commands, runs)
+    yield Figure(f"export {claims:,} claims .json → .pdf (process)", times["pdf"],
+                 peer_runs=times["docx"], peer_name="our .json → .docx")
+
+
 def _marginal(medians: dict[int, tuple[float, float]]) -> Iterator[str]:
     sizes = sorted(medians)
     for low, high in zip(sizes, sizes[1:], strict=False):

@@ -17,7 +17,7 @@ from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
 
 COMMANDS = ("new", "import", "export", "check", "review", "open", "clean-copy")
-EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html")
+EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html", ".pdf")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,7 +46,30 @@ def _parser() -> argparse.ArgumentParser:
     p_export.add_argument("input", help=".briefing or .json")
     p_export.add_argument("-o", "--output", required=True, help="; ".join(EXPORT_SUFFIXES))
     p_export.add_argument("--notes", choices=("footnotes", "endnotes"))
-    p_export.add_argument("--reference-doc", metavar="T.docx", help="Word house-style template")
+    p_export.add_argument("--reference-doc", metavar="T.docx",
+                          help="Word house-style template (.docx, .dotx or .dotm; macros never "
+                          "carried)")
+    p_export.add_argument(
+        "--note-form",
+        choices=("short", "full"),
+        help="later notes to a source: short form after the first full note, or always in "
+        "full (default: what the briefing says, else short)",
+    )
+    p_export.add_argument(
+        "--paper", choices=("a4", "letter"),
+        help=".docx without --reference-doc: paper size (default: from the locale)",
+    )
+    p_export.add_argument(
+        "--contents", action="store_true",
+        help=".docx: a table of contents after the title (Word fills it on update)",
+    )
+    p_export.add_argument(
+        "--keep-empty-sections", action="store_true",
+        help="keep the headings of sections with nothing in them (left out by default)",
+    )
+    p_export.add_argument(
+        "--ibid", action="store_true", help='write "Ibid." for a note to the source just cited'
+    )
     p_export.add_argument(
         "--show-confidence", action="store_true", help="show judgments' confidence and likelihood"
     )
@@ -58,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
         choices=("notes", "pandoc"),
         default="notes",
         help=".md only: footnotes (default) or pandoc [@key] citations plus OUTPUT.csl.json",
+    )
+    p_export.add_argument(
+        "--bibliography", choices=("embedded", "file"), default="embedded",
+        help="with --citations pandoc: CSL items in the front matter (default) or in "
+        "OUTPUT.csl.json beside it",
     )
     p_export.add_argument(
         "--override-marking",
@@ -205,6 +233,12 @@ def _export(args: argparse.Namespace) -> int:
             show_estimates=args.show_confidence,
             sourcing_summary=args.sourcing_summary,
             citations=args.citations,
+            bibliography=args.bibliography,
+            note_form=args.note_form,
+            ibid=args.ibid,
+            paper=args.paper,
+            contents=args.contents,
+            keep_empty_sections=args.keep_empty_sections,
         )
         if args.override_marking:
             _record_marking_override(source, doc, target)
@@ -217,7 +251,7 @@ def _export(args: argparse.Namespace) -> int:
             allow_underclassified=args.override_marking,
         )
     print(f"wrote {target}")
-    if args.citations == "pandoc":
+    if args.citations == "pandoc" and args.bibliography == "file":
         from briefing.export.csl import bibliography_path
 
         print(f"wrote {bibliography_path(target)}")

@@ -92,8 +92,8 @@ def test_unreadable_inputs_exit_2_with_one_line(tmp_path: Path) -> None:
 def test_bad_usage_exits_2(rich_json: Path, tmp_path: Path) -> None:
     assert run_cli("export", str(rich_json)).returncode == 2  # no -o
     _assert_one_line_error(
-        run_cli("export", str(rich_json), "-o", str(tmp_path / "x.pdf")),
-        "unknown output type '.pdf'",
+        run_cli("export", str(rich_json), "-o", str(tmp_path / "x.odt")),
+        "unknown output type '.odt'",
     )
     _assert_one_line_error(
         run_cli("new", str(tmp_path / "n.briefing"), "--template", "nope"),

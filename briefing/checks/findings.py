@@ -223,6 +223,14 @@ RULES: dict[str, Rule] = {
             "Complete the source's title, publication date and URL.",
         ),
         _rule(
+            "empty-section",
+            _W,
+            "Empty section",
+            "A heading with nothing under it reads as a gap in the briefing; exports "
+            "leave it out unless asked to keep empty sections.",
+            "Place claims or write a paragraph in it, or delete the section.",
+        ),
+        _rule(
             "unused-source",
             _I,
             "Source not cited",

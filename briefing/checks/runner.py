@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from briefing.checks import rules_basis, rules_estimative, rules_marking, rules_sourcing
+from briefing.checks import (
+    rules_basis,
+    rules_estimative,
+    rules_marking,
+    rules_outline,
+    rules_sourcing,
+)
 from briefing.checks.findings import RULES, SEVERITY_ORDER, Finding
 from briefing.checks.snapshot import Context, Snapshot
 from briefing.core.document import Document
@@ -26,6 +32,7 @@ CHECKS: tuple[tuple[Check, frozenset[str]], ...] = (
     (rules_basis.single_source_judgments, frozenset({"single-source-judgment"})),
     (rules_basis.weak_basis, frozenset({"weak-basis-high-confidence"})),
     (rules_sourcing.source_metadata, frozenset({"source-missing-metadata"})),
+    (rules_outline.empty_sections, frozenset({"empty-section"})),
     (rules_sourcing.unused_sources, frozenset({"unused-source"})),
     (rules_sourcing.unplaced_claims, frozenset({"unplaced-claim"})),
     (rules_sourcing.duplicate_claims, frozenset({"duplicate-claim"})),

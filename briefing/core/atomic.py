@@ -2,13 +2,20 @@
 
 A failed write (disk full, permission denied, a crash) never leaves a half
 written target and never touches an existing one.
+
+Permissions (:func:`file_mode`): a new file gets what ``open()`` would give it
+(``0o666`` less the umask, typically ``0o644``), not the ``0o600`` of a temp
+file, so colleagues on a shared folder can read it; a replaced file keeps its
+mode.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -18,6 +25,36 @@ from briefing.core.errors import FileProblem
 def describe_os_error(error: OSError) -> str:
     """Turn an OSError into a short lowercase phrase without the path."""
     return (error.strerror or str(error)).rstrip(".").lower()
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    with _UMASK_LOCK:  # elsewhere: set and restore it at once
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def file_mode(target: Path) -> int:
+    """The permission bits a write to *target* should leave: the existing file's, else
+    ``0o666`` less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def set_file_mode(tmp: Path, target: Path) -> None:
+    """Give the temporary file *tmp* the mode its *target* should have (POSIX)."""
+    if os.name == "posix":
+        os.chmod(tmp, file_mode(target))
 
 
 @contextlib.contextmanager
@@ -40,6 +77,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         _fsync_file(tmp)
+        set_file_mode(tmp, target)
         os.replace(tmp, target)
         _fsync_dir(parent)
     except OSError as error:

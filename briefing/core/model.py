@@ -126,6 +126,9 @@ class BriefingInfo:
     classification: str = ""
     caveats: str = ""
     note_style: str = NoteStyle.FOOTNOTES.value
+    note_form: str = ""
+    """Later notes to a source: "full" (always in full) or "short" (after a first note in
+    full); empty means short."""
     citation_style: str = ""
     extra: Extra = field(default_factory=dict)
 

@@ -18,6 +18,7 @@ from briefing.core.vocab import (
     Confidence,
     Credibility,
     Likelihood,
+    NoteForm,
     NoteStyle,
     Reliability,
     SourceKind,
@@ -117,6 +118,7 @@ def check_claim(claim: Claim) -> None:
 
 def check_info(info: BriefingInfo) -> None:
     _check_choice(info.note_style, NoteStyle, "briefing note_style")
+    _check_choice(info.note_form, NoteForm, "briefing note_form", allow_empty=True)
     scheme = info.marking_scheme
     if isinstance(scheme, tuple):
         if not scheme:

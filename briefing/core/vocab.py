@@ -185,6 +185,13 @@ class NoteStyle(StrEnum):
     ENDNOTES = "endnotes"
 
 
+class NoteForm(StrEnum):
+    """How later notes to a source are worded: short after the first note, or always in full."""
+
+    SHORT = "short"
+    FULL = "full"
+
+
 US_LEVELS: tuple[tuple[str, str], ...] = (
     ("U", "UNCLASSIFIED"),
     ("C", "CONFIDENTIAL"),

@@ -1,4 +1,4 @@
-"""Export a Document to Word (.docx), Markdown (.md) or HTML (.html).
+"""Export a Document to Word (.docx), Markdown (.md), HTML (.html) or PDF (.pdf).
 
 One intermediate representation (:mod:`briefing.export.ir`) is built per
 export; the writers only render it.  Entry point: :func:`export_document`.

@@ -20,7 +20,7 @@ from briefing.core.vocab import NoteStyle, banner_word, level_rank
 from briefing.export.ir import CITATION_MODES, ExportIR, ExportOptions, build_ir
 from briefing.export.markdown_writer import render_markdown
 
-FORMATS = (".docx", ".md", ".html")
+FORMATS = (".docx", ".md", ".html", ".pdf")
 
 
 def export_format(path: str | Path) -> str:
@@ -29,19 +29,35 @@ def export_format(path: str | Path) -> str:
     suffix = {".markdown": ".md", ".htm": ".html"}.get(suffix, suffix)
     if suffix not in FORMATS:
         raise FileProblem(
-            path, f"cannot export to {suffix or 'a file without a suffix'}; use .docx, .md or .html"
+            path,
+            f"cannot export to {suffix or 'a file without a suffix'}; "
+            "use .docx, .md, .html or .pdf",
         )
     return suffix
 
 
 def _docx_writer(ir: ExportIR, reference_doc: str | Path | None) -> Callable[[Path], None]:
-    from briefing.export.docx_writer import open_template, write_docx
+    from briefing.export.docx_template import open_template
+    from briefing.export.docx_writer import write_docx
 
     if reference_doc is not None:
         open_template(reference_doc)  # a bad template is reported before any file is made
 
     def write(tmp: Path) -> None:
         write_docx(ir, tmp, reference_doc=reference_doc)
+
+    return write
+
+
+def _pdf_writer(ir: ExportIR, output: Path) -> Callable[[Path], None]:
+    from briefing.export.paper import default_paper
+    from briefing.export.pdf_writer import check_available, write_pdf
+
+    check_available(output)  # a missing WeasyPrint is reported before any file is made
+    paper = ir.paper or default_paper()
+
+    def write(tmp: Path) -> None:
+        write_pdf(ir, tmp, paper)
 
     return write
 
@@ -55,7 +71,7 @@ def export_document(
     options: ExportOptions | None = None,
     allow_underclassified: bool = False,
 ) -> Path:
-    """Export *doc* to *output_path* (.docx, .md or .html) and return the path.
+    """Export *doc* to *output_path* (.docx, .md, .html or .pdf) and return the path.
 
     *notes* ("footnotes"/"endnotes") overrides the document's note style and
     ``options.note_style``; *reference_doc* is a .docx house template (Word
@@ -78,6 +94,9 @@ def export_document(
         options = replace(options, note_style=notes)
     if reference_doc is not None and fmt != ".docx":
         raise FileProblem(reference_doc, "a reference document applies to .docx exports only")
+    if options.bibliography not in ("embedded", "file"):
+        raise FileProblem(output, f"bibliography {options.bibliography!r} is not 'embedded' "
+                          "or 'file'")
     if options.citations not in CITATION_MODES:
         raise FileProblem(output, f"citations {options.citations!r} are not 'notes' or 'pandoc'")
     if options.citations == "pandoc" and fmt != ".md":
@@ -92,8 +111,10 @@ def export_document(
         )
     if fmt == ".docx":
         write_with_atomic(output, _docx_writer(ir, reference_doc))
+    elif fmt == ".pdf":
+        write_with_atomic(output, _pdf_writer(ir, output))
     elif options.citations == "pandoc":
-        _write_pandoc_markdown(doc, ir, output, with_front_matter=options.front_matter)
+        _write_pandoc_markdown(doc, ir, output, embedded=options.bibliography != "file")
     elif fmt == ".md":
         write_text_atomic(output, render_markdown(ir, with_front_matter=options.front_matter))
     else:
@@ -103,22 +124,20 @@ def export_document(
     return output
 
 
-def _write_pandoc_markdown(
-    doc: Document, ir: ExportIR, output: Path, *, with_front_matter: bool
-) -> None:
-    """``OUT.md`` citing ``[@key, ...]`` and ``OUT.csl.json`` beside it, written together."""
-    from briefing.export.csl import bibliography_path, citation_keys, csl_json
+def _write_pandoc_markdown(doc: Document, ir: ExportIR, output: Path, *, embedded: bool) -> None:
+    """``OUT.md`` citing ``[@key, ...]`` with the CSL items in its front matter, or (not
+    *embedded*) with ``OUT.csl.json`` beside it, the two written together."""
+    from briefing.export.csl import bibliography_path, citation_keys, csl_json, yaml_references
     from briefing.export.outputs import write_files_atomic
 
     cited = [doc.source(source_id) for source_id in dict.fromkeys(n.source_id for n in ir.notes)]
     keys = citation_keys(cited)
+    if embedded:
+        references = yaml_references(cited, keys) if cited else ""
+        write_text_atomic(output, render_markdown(ir, citation_keys=keys, references=references))
+        return
     bibliography = bibliography_path(output)
-    markdown = render_markdown(
-        ir,
-        with_front_matter=with_front_matter,
-        citation_keys=keys,
-        bibliography=bibliography.name,
-    )
+    markdown = render_markdown(ir, citation_keys=keys, bibliography=bibliography.name)
     write_files_atomic(
         [(bibliography, csl_json(cited, keys).encode()), (output, markdown.encode())]
     )

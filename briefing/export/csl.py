@@ -1,20 +1,23 @@
 """CSL-JSON for pandoc citations: citation keys and bibliography items.
 
 With ``--citations pandoc`` the Markdown export cites ``[@key, {locator}]`` and
-writes the cited sources as CSL-JSON beside it (``OUT.csl.json``), so a pandoc
-user can apply any CSL style (``pandoc --citeproc OUT.md``; the file is named
-in the front matter).
+carries the cited sources as CSL items in its YAML front matter (``references:``,
+:func:`yaml_references`), so ``pandoc --citeproc OUT.md`` works from any folder
+with any CSL style; ``--bibliography file`` writes them as CSL-JSON beside it
+instead (``OUT.csl.json``, named in the front matter).
 
 Keys: pandoc reads a bare key as letters, digits and ``_`` with single inner
 ``. : -``; a source's ``key`` (else its id) is reduced to ASCII of that kind
 (accents dropped, other characters become ``-``), and a clash (case-insensitive, since
 BibTeX-minded tools fold case) gets ``-2``, ``-3`` ...
 
-Items: ``type`` from :func:`briefing.core.vocab.csl_type_for`; ``title``;
+Items: ``type`` from :func:`briefing.core.vocab.csl_type_for` (but a government
+document is a ``report``, :data:`CSL_TYPES`); ``title``;
 ``author`` split into family/given ("Given Family", "Family, Given", name
 particles such as "van der"), organisations and single names kept whole as
 ``literal``; ``issued``/``accessed`` as ``date-parts`` from partial ISO dates
-(else ``literal``); ``publisher``, ``container-title``, ``URL`` (web and mail
+(else ``literal``); ``publisher``, ``container-title`` (a news source's outlet,
+from its publisher when it names no container), ``URL`` (web and mail
 links only, as in the notes), ``DOI``.  Text is cleaned like every export
 string.  CSL processors read a little HTML-like markup in titles (``<i>``,
 ``<b>``, ``<sup>``, ``<span class="nocase">``); such tags in a title are
@@ -53,6 +56,13 @@ _ORGANISATION = re.compile(
     r"|times|university)\b|[&\d]|^(?:the|of)\b|\bof\b",
     re.IGNORECASE,
 )
+
+
+CSL_TYPES = {SourceKind.GOVERNMENT.value: "report"}
+"""Export types that differ from the import mapping: a government document is a ``report``
+with its issuing body as ``publisher`` (note styles print a report's publisher, while
+``legislation`` drops it)."""
+_VERBATIM_FIELDS = frozenset({"id", "citation-key", "type"})
 
 
 def bibliography_path(markdown_path: str | Path) -> Path:
@@ -133,15 +143,18 @@ def csl_item(source: Source, key: str) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": key,
         "citation-key": key,
-        "type": csl_type_for(kind),
+        "type": CSL_TYPES.get(kind) or csl_type_for(kind),
         "title": clean_line(source.title) or UNTITLED_SOURCE,
     }
     authors = [csl_name(a) for a in source.authors if clean_line(a)]
     if authors:
         item["author"] = authors
+    container, publisher = clean_line(source.container), clean_line(source.publisher)
+    if kind == SourceKind.NEWS.value and not container:
+        container, publisher = publisher, ""  # the outlet: note styles print a newspaper's
     for field, value in (
-        ("container-title", source.container),
-        ("publisher", source.publisher),
+        ("container-title", container),
+        ("publisher", publisher),
         ("URL", safe_url(source.url)),
         ("DOI", _doi(source.doi)),
     ):
@@ -153,6 +166,28 @@ def csl_item(source: Source, key: str) -> dict[str, Any]:
         if date is not None:
             item[field] = date
     return item
+
+
+def yaml_references(sources: Iterable[Source], keys: dict[str, str]) -> str:
+    """The CSL items as a ``references:`` entry of YAML front matter (pandoc reads them
+    there, so the Markdown file carries its own bibliography).  pandoc reads each string
+    of YAML metadata as Markdown, so every value but the key and type is escaped as the
+    Markdown body is (:func:`briefing.export.markdown_writer.escape`); each item is one
+    line of JSON, which YAML reads as a flow mapping."""
+    from briefing.export.markdown_writer import escape
+
+    def escaped(value: Any, key: str = "") -> Any:
+        if isinstance(value, str):
+            return value if key in _VERBATIM_FIELDS else escape(value)
+        if isinstance(value, dict):
+            return {k: escaped(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [escaped(v) for v in value]
+        return value
+
+    items = [escaped(csl_item(source, keys[source.id])) for source in sources]
+    lines = [f"  - {json.dumps(item, ensure_ascii=False)}" for item in items]
+    return "\n".join(["references:", *lines])
 
 
 def csl_json(sources: Iterable[Source], keys: dict[str, str]) -> str:

@@ -26,6 +26,10 @@ _PARAGRAPH: dict[str, tuple[str, str, str]] = {
         '<w:spacing w:after="160"/>',
         '<w:i/><w:iCs/><w:sz w:val="28"/><w:szCs w:val="28"/>',
     ),
+    "Author": ("Author", '<w:spacing w:after="0"/>', ""),
+    "Date": ("Date", '<w:spacing w:after="240"/>', ""),
+    "TOC Heading": ("TOCHeading", '<w:keepNext/><w:spacing w:before="240" w:after="60"/>',
+                    '<w:b/><w:bCs/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
     "header": ("Header", '<w:jc w:val="center"/>', ""),
     "footer": ("Footer", '<w:jc w:val="center"/>', ""),
     "footnote text": (

@@ -10,16 +10,17 @@ page.
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from pathlib import Path
 
-import docx
 from docx.document import Document as WordDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from briefing.export.docx_design import set_paper, truthful_app_properties
 from briefing.export.docx_identity import TAIL_MARK, BookmarkIds, body_marks, install_identity
+from briefing.export.docx_lists import add_numbered_list, list_item_properties
 from briefing.export.docx_notes import (
     LinkIds,
     NoteKind,
@@ -32,40 +33,23 @@ from briefing.export.docx_notes import (
     write_notes,
 )
 from briefing.export.docx_styles import character_style, heading_style, paragraph_style
+from briefing.export.docx_template import add_banner, open_template
 from briefing.export.ir import (
+    NOTES_HEADING,
     SOURCES_HEADING,
     SUMMARY_HEADING,
     ExportIR,
     Heading,
     Paragraph,
 )
-from briefing.export.notes import Segment
+from briefing.export.notes import Segment, names
+from briefing.export.paper import default_paper
 
-STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-
-
-def open_template(reference_doc: str | Path | None) -> WordDocument:
-    """python-docx's default document, or the user's template with its body emptied."""
-    if reference_doc is None:
-        document = docx.Document()
-    else:
-        from briefing.export.template_guard import read_template
-
-        document = read_template(Path(reference_doc))
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    _drop_styles_with_effects(document)
-    return document
-
-
-def _drop_styles_with_effects(document: WordDocument) -> None:
-    """Drop the optional Word 2010 stylesWithEffects part: it would be out of step
-    with the styles we add, which Word may report as unreadable content."""
-    for rid, rel in list(document.part.rels.items()):
-        if rel.reltype == STYLES_WITH_EFFECTS:
-            del document.part.rels[rid]
+CONTENTS_HEADING = "Contents"
+CONTENTS_PLACEHOLDER = (
+    "Update this table to see the contents: in Word, right-click it and choose Update Field "
+    "(F9); in LibreOffice, Tools ▸ Update ▸ Update All."
+)
 
 
 class _BodyWriter:
@@ -88,6 +72,17 @@ class _BodyWriter:
     def styled(self, text: str, style_name: str) -> None:
         self.paragraph(text_runs(text), paragraph_style(self.document, style_name))
 
+    def contents(self) -> None:
+        """A table of contents field (headings 1–3) that Word fills when fields are updated."""
+        self.styled(CONTENTS_HEADING, "TOC Heading")
+        self.xml.append(
+            '<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f"{text_runs(CONTENTS_PLACEHOLDER)}"
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
+
     def heading(self, level: int, text: str, mark: str = "") -> None:
         style_id = self.headings.get(level)
         if style_id is None:
@@ -99,9 +94,10 @@ class _BodyWriter:
         refs = separator.join(note_reference(self.kind, self.ref_style, n) for n in paragraph.notes)
         self.paragraph(text_runs(paragraph.display_text) + refs, mark=mark)
 
-    def segments(self, prefix: str, segments: tuple[Segment, ...]) -> None:
-        """A source-list entry; its link is related from the main document part."""
-        self.paragraph(text_runs(prefix) + segment_runs(segments, self._link_id, self.link_style))
+    def list_item(self, num_id: int, segments: tuple[Segment, ...]) -> None:
+        """A numbered source-list entry; its link is related from the main document part."""
+        runs = segment_runs(segments, self._link_id, self.link_style)
+        self.xml.append(f"<w:p>{list_item_properties(num_id)}{runs}</w:p>")
 
     def flush(self) -> None:
         body = self.document.element.body
@@ -120,8 +116,12 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
         writer.styled(ir.title, "title")
     if ir.subtitle:
         writer.styled(ir.subtitle, "subtitle")
-    if ir.byline:
-        writer.paragraph(text_runs(ir.byline))
+    if ir.authors:
+        writer.styled(names(ir.authors), "Author")
+    if ir.date:
+        writer.styled(ir.date, "Date")
+    if ir.contents:
+        writer.contents()
     for item, mark in zip(ir.body, body_marks(ir), strict=True):
         if isinstance(item, Heading):
             writer.heading(item.level, item.text, mark)
@@ -135,32 +135,12 @@ def _write_body(writer: _BodyWriter, ir: ExportIR) -> None:
             writer.paragraph(text_runs(line))
     if ir.sources:
         writer.heading(1, SOURCES_HEADING, tail)
-        for number, entry in enumerate(ir.sources, start=1):
-            writer.segments(f"{number}. ", entry.segments)
-
-
-def _style_by_id(document: WordDocument, style_id: str) -> object:
-    return next(s for s in document.styles if s.style_id == style_id)
-
-
-def _write_banner(document: WordDocument, banner: str) -> None:
-    header_style = paragraph_style(document, "header")
-    footer_style = paragraph_style(document, "footer")
-    odd_even = document.settings.odd_and_even_pages_header_footer
-    for section in document.sections:
-        parts = [(section.header, header_style), (section.footer, footer_style)]
-        if section.different_first_page_header_footer:
-            parts += [(section.first_page_header, header_style)]
-            parts += [(section.first_page_footer, footer_style)]
-        if odd_even:
-            parts += [(section.even_page_header, header_style)]
-            parts += [(section.even_page_footer, footer_style)]
-        for part, style_id in parts:
-            part.is_linked_to_previous = False
-            paragraph = part.paragraphs[0] if part.paragraphs else part.add_paragraph()
-            paragraph.text = banner
-            paragraph.style = _style_by_id(document, style_id)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        num_id = add_numbered_list(writer.document)
+        for entry in ir.sources:
+            writer.list_item(num_id, entry.segments)
+        tail = ""
+    if ir.notes and writer.kind.name == "endnote":
+        writer.heading(1, NOTES_HEADING, tail)  # Word sets the endnotes right after it
 
 
 def _decimal_endnotes(document: WordDocument) -> None:
@@ -194,6 +174,8 @@ def _write_properties(document: WordDocument, ir: ExportIR) -> None:
 def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | None = None) -> None:
     """Write *ir* as a .docx file at *path* (not atomic: the caller handles that)."""
     document = open_template(reference_doc)
+    if reference_doc is None:
+        set_paper(document, ir.paper or default_paper())
     kind = note_kind(ir.note_style)
     notes_part = install_notes_part(document, kind)
     writer = _BodyWriter(document, kind)
@@ -201,9 +183,12 @@ def write_docx(ir: ExportIR, path: str | Path, *, reference_doc: str | Path | No
     writer.flush()
     write_notes(document, notes_part, ((n.number, n.segments) for n in ir.notes))
     if ir.banner:
-        _write_banner(document, ir.banner)
+        add_banner(document, ir.banner)
     if kind.name == "endnote":
         _decimal_endnotes(document)
     _write_properties(document, ir)
+    truthful_app_properties(document)
     install_identity(document, ir)
-    document.save(str(path))
+    package = io.BytesIO()  # zipped in memory: a failing disk never meets a half-open zip
+    document.save(package)
+    Path(path).write_bytes(package.getvalue())

@@ -21,7 +21,10 @@ documents, comparing both after parsing them with lxml.  The markup:
 Every piece of user text is HTML-escaped (``&``, ``<``, ``>``, and quotes in
 attributes), so nothing a source says becomes markup; XML-invalid characters
 never reach here (the IR drops them, :mod:`briefing.export.sanitize`).
-python-markdown writes some characters as numeric references (``&#58;`` for a
+Right-to-left names and titles in notes and the Sources list, which the
+Markdown export isolates with U+2068 … U+2069, are ``<bdi>`` elements here
+(the one difference from python-markdown's page).  python-markdown writes
+some characters as numeric references (``&#58;`` for a
 colon) where this writer writes the character: the parsed text is the same.
 
 Links need nothing of their own here: :func:`briefing.export.notes.safe_url`
@@ -41,6 +44,7 @@ element has an ``id`` and a claim's paragraph is named by its ``title``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
@@ -83,15 +87,23 @@ def _text(text: str) -> str:
     return escape(collapse(text), quote=False)
 
 
+_ISOLATE = re.compile("\u2068([^\u2068\u2069]*)\u2069")
+
+
 def _segments(segments: tuple[Segment, ...]) -> str:
-    """Note or source-list segments; a link shows its URL."""
+    """Note or source-list segments; a link shows its URL; an isolated (right-to-left)
+    name or title (U+2068 … U+2069) becomes a ``bdi`` element."""
     html = "".join(
         f'<a href="{escape(s.url)}">{escape(s.url, quote=False)}</a>'
         if s.url
-        else escape(s.text, quote=False)
+        else _ISOLATE.sub(r"<bdi>\1</bdi>", escape(s.text, quote=False))
         for s in segments
     )
     return html.strip()
+
+
+text_html = _text
+segments_html = _segments
 
 
 class _Writer:

@@ -17,14 +17,25 @@ from datetime import datetime
 from briefing.core.document import Document
 from briefing.core.errors import DomainError
 from briefing.core.model import Block, Section, Source
-from briefing.core.vocab import NoteStyle, banner_word, level_rank, marking_levels, portion_mark
+from briefing.core.vocab import (
+    ClaimKind,
+    NoteForm,
+    NoteStyle,
+    banner_word,
+    level_rank,
+    marking_levels,
+    portion_mark,
+)
 from briefing.export import notes as wording
 from briefing.export.notes import Segment
 from briefing.export.sanitize import clean_block, clean_line
+from briefing.export.typography import curly_quotes, estimate_text, quotation, speaker_of
 
 UNTITLED_SECTION = "Untitled section"
 CITATION_MODES = ("notes", "pandoc")
 SOURCES_HEADING = "Sources"
+NOTES_HEADING = "Notes"
+"""Heads the endnotes of a Word export (they follow the last paragraph)."""
 SUMMARY_HEADING = "Sourcing summary"
 NO_JUDGMENTS = "The briefing states no judgments, so there is no sourcing to summarize."
 
@@ -38,6 +49,10 @@ class ExportOptions:
     """Choices for one export; ``None`` means "what the document says"."""
 
     note_style: str | None = None
+    note_form: str | None = None
+    """Later notes to a source: "short" or "full"; None means what the document says."""
+    ibid: bool = False
+    """Write "Ibid." for a note citing the same source as the note before it."""
     show_estimates: bool = False
     sourcing_summary: bool = False
     source_list: bool = True
@@ -45,6 +60,15 @@ class ExportOptions:
     """Markdown only: title, author, date, classification as YAML front matter."""
     created: datetime | None = None
     """Word core property ``created``; None means now."""
+    keep_empty_sections: bool = False
+    """Keep the headings of sections with nothing in them (left out by default)."""
+    paper: str | None = None
+    """Word, without a house template: "a4" or "letter"; None means from the locale."""
+    contents: bool = False
+    """Word: a table of contents (a field Word fills when the document is updated)."""
+    bibliography: str = "embedded"
+    """Markdown with pandoc citations: the CSL items "embedded" in the front matter
+    (``references:``, the default) or in a "file" beside it (``OUT.csl.json``)."""
     citations: str = "notes"
     """Markdown only: "notes" (``[^n]`` footnotes) or "pandoc" (``[@key, locator]``
     citations plus a CSL-JSON bibliography beside the file)."""
@@ -117,12 +141,14 @@ class ExportIR:
     sources: tuple[SourceEntry, ...] = ()
     summary: tuple[str, ...] = ()
     created: datetime | None = None
+    paper: str | None = None
+    contents: bool = False
     document_id: str = ""
 
     @property
     def byline(self) -> str:
-        """Authors and date on one line ("A and B · 2025-12-20")."""
-        return " · ".join(p for p in (", ".join(self.authors), self.date) if p)
+        """Authors and date on one line ("A and B · 20 December 2025")."""
+        return " · ".join(p for p in (wording.names(self.authors), self.date) if p)
 
 
 def check_references(doc: Document) -> None:
@@ -160,17 +186,27 @@ class _Builder:
         self.notes: list[Note] = []
         self.cited: dict[str, Source] = {}
         self.words: dict[str, wording.SourceWords] = {}
+        form = options.note_form or doc.info.note_form or NoteForm.SHORT.value
+        self.wording = wording.NoteWording(form, options.ibid)
         self.portions: list[str] = []
 
-    def section(self, section: Section, level: int) -> None:
-        title = clean_line(section.title) or UNTITLED_SECTION
-        self.body.append(Heading(level, title, section.id))
+    def section(self, section: Section, level: int) -> bool:
+        """Add *section*'s heading and content; True when it (or a child) had content.
+        The heading of a section with nothing under it is left out unless kept."""
+        start = len(self.body)
+        title = curly_quotes(clean_line(section.title))
+        self.body.append(Heading(level, title or UNTITLED_SECTION, section.id))
+        filled = False
         for index, block in enumerate(section.blocks):
             paragraph = self.claim(block) if block.claim is not None else self.prose(block)
             if paragraph is not None:
                 self.body.append(replace(paragraph, section_id=section.id, index=index))
+                filled = True
         for child in section.sections:
-            self.section(child, level + 1)
+            filled = self.section(child, level + 1) or filled
+        if not filled and not self.options.keep_empty_sections:
+            del self.body[start:]
+        return filled
 
     def _portion(self, level: str) -> str:
         if not self.marked:
@@ -181,7 +217,7 @@ class _Builder:
         return portion_mark(self.scheme, level)
 
     def prose(self, block: Block) -> Paragraph | None:
-        text = clean_block(block.text)
+        text = curly_quotes(clean_block(block.text))
         portion = self._portion(block.portion)
         return Paragraph(text, portion) if text else None
 
@@ -198,13 +234,16 @@ class _Builder:
             locator = clean_line(citation.locator)
             attribution = clean_line(citation.attribution)
             grade = wording.citation_grade(citation, words)
-            segments = wording.note_segments(words, locator, attribution, grade)
+            segments = self.wording.note(source.id, words, locator, attribution, grade)
             self.notes.append(
                 Note(number, claim.id, source.id, segments, locator, attribution, grade)
             )
             numbers.append(number)
-        text = clean_block(claim.text)
-        estimate = wording.estimate_text(claim) if self.options.show_estimates else ""
+        text = curly_quotes(clean_block(claim.text))
+        if claim.kind == ClaimKind.QUOTE.value:
+            first = claim.citations[0].attribution if claim.citations else ""
+            text = quotation(text, speaker_of(first))
+        estimate = estimate_text(claim, text) if self.options.show_estimates else ""
         portion = self._portion(claim.portion)
         if not (text or numbers or estimate):
             return None
@@ -238,6 +277,8 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
     note_style = options.note_style or doc.info.note_style
     if note_style not in {s.value for s in NoteStyle}:
         raise DomainError(f"note style {note_style!r} is not 'footnotes' or 'endnotes'")
+    if options.note_form not in (None, *(f.value for f in NoteForm)):
+        raise DomainError(f"note form {options.note_form!r} is not 'short' or 'full'")
     builder = _Builder(doc, options)
     for section in doc.sections:
         builder.section(section, 1)
@@ -245,10 +286,10 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
     sources = tuple(SourceEntry(s.id, wording.source_entry(s)) for s in builder.cited.values())
     summary = _summary(doc) if options.sourcing_summary else ()
     return ExportIR(
-        title=clean_line(info.title),
-        subtitle=clean_line(info.subtitle),
+        title=curly_quotes(clean_line(info.title)),
+        subtitle=curly_quotes(clean_line(info.subtitle)),
         authors=tuple(a for a in (clean_line(x) for x in info.authors) if a),
-        date=clean_line(info.date),
+        date=wording.date_in_words(info.date),
         banner=builder.banner(),
         note_style=note_style,
         body=tuple(builder.body),
@@ -256,5 +297,7 @@ def build_ir(doc: Document, options: ExportOptions | None = None) -> ExportIR:
         sources=sources if options.source_list else (),
         summary=summary,
         created=options.created,
+        paper=options.paper,
+        contents=options.contents,
         document_id=str(info.extra.get("document_id", "")),
     )

@@ -2,11 +2,17 @@
 markdown-it-py and GitHub read the same way.
 
 Escaping (DESIGN §4, checked against every one of those parsers): collapse
-whitespace; backslash-escape ``\\ ` * _ { } [ ] ( ) # + - . !``; write
-``& < > " ' | ^ ~ $ @ % : =`` as numeric character references.  Text escaped
-this way stays literal wherever it stands (paragraph, heading, list item,
-note definition), so nothing a source says can turn into formatting, a link,
-raw HTML, a citation or a footnote.  Note definitions follow in reference
+whitespace; backslash-escape ``\\ ` * _ { } [ ] ( )`` everywhere; write
+``& < > " ' | ^ ~ $ @ % : =`` as numeric character references; and escape
+``- + # .`` only where a reader would take them for Markdown: ``-``, ``+`` or
+``#`` opening a block (a list item, a heading), a number, letter or roman
+numeral with a period and a space opening a block (an ordered list), a ``#``
+closing one (a heading's closing sequence), runs of ``-`` or ``.`` (pandoc's
+smart dashes and ellipsis) and the ``.`` of ``www.`` (autolinks).  So
+"2025-12-21", "U.S." or "well-known" read in the Markdown source as written.
+Text escaped this way stays literal wherever it stands (paragraph, heading,
+list item, note definition), so nothing a source says can turn into
+formatting, a link, raw HTML, a citation or a footnote.  Note definitions follow in reference
 order (python-markdown numbers notes by definition order), one label per
 reference; adjacent references are separated by a comma.  Markdown readers
 gather notes at the end, so footnotes and endnotes render alike.
@@ -45,7 +51,7 @@ from briefing.export.ir import (
 from briefing.export.notes import Segment, grade_text
 from briefing.export.sanitize import collapse
 
-_BACKSLASHED = "\\`*_{}[]()#+-.!"
+_BACKSLASHED = "\\`*_{}[]()"
 _REFERENCED = "&<>\"'|^~$@%:="
 _TABLE = {ord(c): "\\" + c for c in _BACKSLASHED} | {ord(c): f"&#{ord(c)};" for c in _REFERENCED}
 NOTE_SEPARATOR = ","
@@ -54,13 +60,41 @@ _BRACED_LOCATOR = re.compile(r"[\w .,:()'’/#§–—-]+")
 """Locators pandoc reads whole inside ``{...}``; others go to the suffix."""
 
 
+_RUNS = re.compile(r"-(?=-)|(?<=-)-|\.(?=\.)|(?<=\.)\.|(?<=[Ww]{3})\.")
+"""A ``-`` or ``.`` next to another (pandoc's smart dashes and ellipsis), or the ``.`` of
+``www.`` (GitHub's and linkify's autolinks)."""
+_LIST_NUMBER = re.compile(r"(?:\d{1,9}|[A-Za-z]|[ivxlcdmIVXLCDM]{1,8})(?=\.(?:\s|$))")
+_BLOCK_MARKS = "-+#"
+
+
+def _runs(text: str) -> str:
+    if "-" in text or "." in text:
+        return _RUNS.sub(lambda m: "\\" + m.group(0), text)
+    return text
+
+
+def _in_context(text: str) -> str:
+    """*text* (already escaped) with ``- + # .`` escaped where a reader would take them
+    for Markdown at the start of a block, and a ``#`` closing it."""
+    if text and text[0] in _BLOCK_MARKS:
+        text = "\\" + text
+    else:
+        number = _LIST_NUMBER.match(text)
+        if number:
+            text = f"{text[: number.end()]}\\{text[number.end():]}"
+    if text.endswith("#") and not text.endswith("\\#"):
+        text = text[:-1] + "\\#"
+    return text
+
+
 def escape(text: str) -> str:
-    """*text* collapsed to one line and escaped so every parser shows it literally."""
-    return collapse(text).translate(_TABLE)
+    """*text* collapsed to one line and escaped so every parser shows it literally
+    wherever it opens a block (paragraph, heading, list item, note definition)."""
+    return _in_context(_runs(collapse(text).translate(_TABLE)))
 
 
 def _escape_segment(text: str) -> str:
-    return text.translate(_TABLE)
+    return _runs(text.translate(_TABLE))
 
 
 def link_markdown(url: str) -> str:
@@ -71,10 +105,13 @@ def link_markdown(url: str) -> str:
 
 
 def segments_markdown(segments: tuple[Segment, ...]) -> str:
-    """Note or source-list segments as Markdown (links by :func:`link_markdown`)."""
-    return "".join(
-        link_markdown(s.url) if s.url else _escape_segment(s.text) for s in segments
-    ).strip()
+    """Note or source-list segments as Markdown (links by :func:`link_markdown`); the
+    text that opens the note or entry is escaped in context like any block's start."""
+    parts = [link_markdown(s.url) if s.url else _escape_segment(s.text) for s in segments]
+    text = "".join(parts).strip()
+    if segments and not segments[0].url:
+        text = _in_context(text)
+    return text
 
 
 def note_refs(numbers: tuple[int, ...]) -> str:
@@ -116,12 +153,17 @@ def _yaml_string(text: str) -> str:
     return json.dumps(escape(text), ensure_ascii=False)
 
 
-def front_matter(ir: ExportIR, *, full: bool = True, bibliography: str = "") -> list[str]:
-    """YAML front matter: title, author, date, classification (when *full*) and the
-    CSL-JSON *bibliography* file name (pandoc resolves it beside the .md)."""
+def front_matter(
+    ir: ExportIR, *, full: bool = True, bibliography: str = "", references: str = ""
+) -> list[str]:
+    """YAML front matter: title, author, date, classification (when *full*), and the
+    CSL-JSON *bibliography* file name (pandoc resolves it from its working folder) or
+    the embedded *references*."""
     lines = ["---"]
     if bibliography:
         lines.append(f"bibliography: {_yaml_string(bibliography)}")
+    if references:
+        lines.append(references)
     if not full:
         lines.append("---")
         return ["\n".join(lines)]
@@ -157,19 +199,23 @@ def render_markdown(
     banner: bool = True,
     citation_keys: dict[str, str] | None = None,
     bibliography: str = "",
+    references: str = "",
 ) -> str:
     """The whole Markdown file for *ir* (``banner=False`` leaves the banner to a wrapper).
 
-    With *citation_keys* (source id → key) claims cite pandoc-style and
-    *bibliography* names the CSL-JSON file in the front matter.
+    With *citation_keys* (source id → key) claims cite pandoc-style, the front
+    matter always holds the title block, and either *references* (a YAML
+    ``references:`` entry) or *bibliography* (the CSL-JSON file's name) says
+    where the cited items are.
     """
     pandoc = citation_keys is not None
+    full = with_front_matter or pandoc
     blocks: list[str] = []
-    if with_front_matter or pandoc:
-        blocks += front_matter(ir, full=with_front_matter, bibliography=bibliography)
-    if not with_front_matter:
+    if full:
+        blocks += front_matter(ir, full=True, bibliography=bibliography, references=references)
+    else:
         blocks += _title_block(ir)
-    offset = 0 if with_front_matter or not ir.title else 1
+    offset = 0 if full or not ir.title else 1
     if banner and ir.banner:
         blocks.insert(1 if with_front_matter or pandoc else 0, escape(ir.banner))
     notes = {n.number: n for n in ir.notes}

@@ -1,183 +1,216 @@
 """Note wording: the one place that turns citations and sources into words.
 
 Every writer renders these segments; none of them composes note text itself.
-A note names, in order: who says it (the citation's attribution), the
-source's authors, its title in quotation marks, container and publisher,
-date, the locator, the URL as a link, and the Admiralty grade ("B2").
 
-URLs (:func:`safe_url`): only an http, https or ftp URL with a host, or a
-``mailto:`` URL whose every recipient has a local part and a domain, becomes
-a link.  Anything else in a source's URL field (``mailto:desk``,
-``javascript:…``, ``file:///…``, ``www.example.org`` without a scheme) is
-shown as plain text, never as a live link.  A link is the URL as recorded
-except that: the scheme is lower-cased; every character outside RFC 3986's
-unreserved and reserved ASCII sets is percent-encoded as UTF-8 (space,
-``< > " \\ ^ { | }``, the backtick, non-ASCII); ``[`` and ``]`` are encoded
-too (but around an IPv6 host), and so are ``( ) # ' /`` in a ``mailto:``
-link; a ``%`` that does not start a ``%XX`` escape becomes ``%25``; and the
-``;`` that would end a character reference (``&amp;``, ``&#38;``) becomes
-``%3B``.  So ``urllib.parse.unquote`` of the link is ``unquote`` of the
-recorded URL, ``&`` stays ``&``, and no Markdown or HTML reader finds a
-construct (link, image, emphasis, code, entity, raw HTML) inside it; what
-each reader makes of the Markdown export is pinned down in
-``tests/export/test_markdown_urls.py``.
+The first note to a source is in full: who says it (the citation's
+attribution), then the source's authors, its title in quotation marks,
+container, publisher and date in words, the locator, the URL as a link (and
+when it was read, if the source records it) and the Admiralty grade::
+
+    Duty harbour master; Port Authority Operations Desk, “Harbour Master Daily
+    Log”, Port Authority, 18 December 2025, para. 1. https://example.org/log.
+    Grade B2.
+
+Later notes to the same source are short (:data:`NoteForm.SHORT`, the
+default): who says it, else the authors' family names, then the short title
+and the locator; no URL, no publication details::
+
+    Dredging contractor; “Harbour Master Daily Log”, para. 2. Grade B.
+
+With *ibid* on (off by default), a note citing the same source as the note
+just before it says "Ibid." instead of the title.  A note starts with a
+capital letter whatever the attribution's case; dates are written in words
+("18 December 2025", "December 2025", "2025"); a title's own quotation marks
+are not doubled (inner double quotes become single ones); and any name,
+title or locator holding right-to-left letters is isolated (U+2068 … U+2069)
+so it cannot reorder the punctuation and locator around it.  Links are
+chosen and encoded by :mod:`briefing.export.links`.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from datetime import date
 
-from briefing.core.model import Citation, Claim, Source
+from briefing.core.model import Citation, Source
 from briefing.core.vocab import (
-    LIKELIHOOD_TERMS,
     RELIABILITY_LABELS,
-    Likelihood,
+    NoteForm,
     Reliability,
     admiralty_grade,
 )
+from briefing.export.links import Segment, safe_url, source_address, source_url
 from briefing.export.sanitize import clean_line
 
+__all__ = ["Segment", "safe_url", "source_address", "source_url"]
+
 UNTITLED_SOURCE = "Untitled source"
-_HOST_SCHEMES = ("http", "https", "ftp")
-_URL_SAFE = "/:?#@!$&'()*+,;=%~-._"
-"""Left as they are: RFC 3986 reserved and unreserved characters but ``[`` ``]``."""
-_MAILTO_SAFE = ":?@!$&*+,;=%~-._"
-"""A mailto link is a Markdown link destination, where python-markdown reads
-parentheses as nesting, a quote as the start of a title and ``&#38`` as ``&``
-(RFC 6068 wants ``#`` encoded anyway); markdown-it-py reads ``mailto://@x``
-as an empty user at host ``x``."""
-_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_REFERENCE_END = re.compile(r"(&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[0-9A-Za-z]+));")
-"""``&name;`` / ``&#n;``: readers would resolve it to one character (pandoc does)."""
-_AUTHORITY = re.compile(r"([^/?#]*)(.*)", re.DOTALL)
-_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.+Z-]*)?")
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko … and their presentation forms."""
+FSI, PDI = "\u2068", "\u2069"
+_SHORT_TITLE_WORDS = 5
+_SHORT_TITLE_CHARS = 48
+_TRAILING_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the"}
+    | {"to", "with"}
+)
+_OPENING_QUOTES = "\"“”„«'‘’‚"
+_CLOSING_QUOTES = "\"”“»'’‘"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A piece of note text; a link when ``url`` is set (``text`` is then shown)."""
-
-    text: str
-    url: str = ""
-
-
-def safe_url(url: str) -> str:
-    """*url* as a link (normalised as the module says), or ``""`` when it is not one.
-
-    Only http(s) and ftp URLs with a host and mailto URLs with addresses become
-    links: a ``javascript:`` URL in a source record must never become clickable
-    in a colleague's copy.
-    """
-    url = clean_line(url)
-    scheme, colon, rest = url.partition(":")
-    scheme = scheme.lower()
-    if not colon or not _is_link(scheme, rest):
-        return ""
-    if scheme == "mailto":
-        return "mailto:" + _encode(rest, _MAILTO_SAFE)
-    parts = _AUTHORITY.match(rest[2:])
-    assert parts is not None  # the pattern matches any text
-    authority, path = parts.groups()
-    host_start = authority.rfind("@") + 1
-    userinfo, host = authority[:host_start], authority[host_start:]
-    ipv6, bracketed, port = host.partition("]")
-    if host.startswith("[") and bracketed and _is_ipv6(ipv6[1:]):
-        host = ipv6 + "]" + _encode(port, _URL_SAFE)
-    else:
-        host = _encode(host, _URL_SAFE)
-    return f"{scheme}://{_encode(userinfo, _URL_SAFE)}{host}{_encode(path, _URL_SAFE)}"
-
-
-def _is_link(scheme: str, rest: str) -> bool:
-    if scheme == "mailto":
-        recipients = rest.partition("?")[0].split(",")
-        return all(_ADDRESS.fullmatch(r) for r in recipients)
-    if scheme not in _HOST_SCHEMES or not rest.startswith("//"):
-        return False
+def date_in_words(text: str) -> str:
+    """An ISO date (``2025-12-19``, ``2025-12``, ``2025``) in words; other text as it is."""
+    text = clean_line(text)
+    match = _ISO_DATE.fullmatch(text)
+    if not match:
+        return text
+    year, month, day = match.groups()
+    if month is None:
+        return year
+    if not 1 <= int(month) <= 12:
+        return text
+    if day is None:
+        return f"{MONTHS[int(month) - 1]} {year}"
     try:
-        return bool(urlsplit("x:" + rest).hostname)
-    except ValueError:  # a malformed IPv6 host or port
-        return False
-
-
-def _is_ipv6(text: str) -> bool:
-    try:
-        ipaddress.IPv6Address(text.partition("%")[0])
+        date(int(year), int(month), int(day))
     except ValueError:
-        return False
-    return True
+        return text
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
 
 
-def _encode(text: str, safe: str) -> str:
-    text = _STRAY_PERCENT.sub("%25", quote(text, safe=safe))
-    return _REFERENCE_END.sub(r"\1%3B", text)
+def isolate(text: str) -> str:
+    """*text* between U+2068 and U+2069 when it holds right-to-left letters."""
+    return f"{FSI}{text}{PDI}" if text and _RTL.search(text) else text
 
 
-def source_url(source: Source) -> str:
-    """The link of a source: its URL, else its DOI as a doi.org link."""
-    url = safe_url(source.url)
-    if not url and clean_line(source.doi):
-        url = safe_url("https://doi.org/" + clean_line(source.doi))
-    return url
+def capitalised(text: str) -> str:
+    """*text* with its first letter upper-case (a note starts like a sentence)."""
+    start = 1 if text.startswith(FSI) else 0
+    if len(text) > start and text[start].islower():
+        return text[:start] + text[start].upper() + text[start + 1:]
+    return text
 
 
-def source_address(source: Source) -> Segment:
-    """Where a note says the source is: its link (:func:`source_url`), else what its
-    URL field holds as plain text (not a link), else an empty segment."""
-    url = source_url(source)
-    return Segment(url, url) if url else Segment(clean_line(source.url))
+def _bare_title(source: Source) -> str:
+    """The title without quotation marks of its own around it."""
+    title = clean_line(source.title)
+    while len(title) > 2 and title[0] in _OPENING_QUOTES and title[-1] in _CLOSING_QUOTES:
+        title = title[1:-1].strip()
+    return title or UNTITLED_SOURCE
+
+
+def quoted(title: str) -> str:
+    """ “title”, its inner double quotes turned single (quotes alternate when nested)."""
+    inner = re.sub(r"[\"“”](?=\w)", "‘", title)
+    inner = re.sub(r"[\"“”]", "’", inner)
+    return f"\u201c{isolate(inner)}\u201d"
 
 
 def source_title(source: Source) -> str:
-    return clean_line(source.title) or UNTITLED_SOURCE
+    return _bare_title(source)
 
 
-def _names(names: tuple[str, ...]) -> str:
-    cleaned = [n for n in (clean_line(x) for x in names) if n]
+def short_title(title: str) -> str:
+    """The short title of a later note: the main title (before a colon) when it has at
+    most five words, else its key words — the words before the first small word
+    ("to", "of", "the" …) that follows two others — else its first five words."""
+    main = re.split(r":\s|\s[—–-]\s", title, maxsplit=1)[0].strip() or title
+    words = main.split()
+    if len(words) > _SHORT_TITLE_WORDS:
+        cuts = [
+            i for i, w in enumerate(words[: _SHORT_TITLE_WORDS + 1])
+            if _is_small(w) and sum(not _is_small(x) for x in words[:i]) >= 2
+        ]
+        words = words[: cuts[0]] if cuts else words[:_SHORT_TITLE_WORDS]
+        while len(words) > 1 and _is_small(words[-1]):
+            words.pop()
+    short = " ".join(words).rstrip(",;")
+    if len(short) > _SHORT_TITLE_CHARS:
+        cut = short[:_SHORT_TITLE_CHARS]
+        short = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return short
+
+
+def _is_small(word: str) -> bool:
+    return word.lower().strip(",;") in _TRAILING_SMALL_WORDS
+
+
+def names(authors: tuple[str, ...]) -> str:
+    """ "A", "A and B", "A, B, and C" (each name isolated if it is right-to-left)."""
+    cleaned = [isolate(n) for n in (clean_line(x) for x in authors) if n]
     if len(cleaned) <= 2:
         return " and ".join(cleaned)
     return ", ".join(cleaned[:-1]) + ", and " + cleaned[-1]
 
 
-def _describe(source: Source) -> str:
-    """ "Authors, “Title”, Container, Publisher, date" (empty parts left out)."""
-    parts = [
-        _names(source.authors),
-        f"\u201c{source_title(source)}\u201d",
-        clean_line(source.container),
-        clean_line(source.publisher),
-        clean_line(source.published),
-    ]
-    return ", ".join(p for p in parts if p)
+def _family(name: str) -> str:
+    if "," in name:
+        return name.split(",", 1)[0].strip()
+    words = name.split()
+    person = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return words[-1] if person and "." not in words[-1] else name
+
+
+def short_names(authors: tuple[str, ...]) -> str:
+    """Family names for a short note: "Doe", "Doe and Roe", "Doe et al." (organisations whole)."""
+    cleaned = [n for n in (clean_line(x) for x in authors) if n]
+    if len(cleaned) > 3:
+        return f"{isolate(_family(cleaned[0]))} et al."
+    return names(tuple(_family(n) for n in cleaned))
 
 
 @dataclass(frozen=True, slots=True)
 class SourceWords:
-    """What every note citing one source repeats, worded once per export."""
+    """What notes citing one source say about it, worded once per export."""
 
     description: str
-    """ "Authors, “Title”, Container, Publisher, date"."""
+    """ "Authors, “Title”, Container, Publisher, 18 December 2025"."""
+    short: str
+    """ "“Short title”"."""
+    short_authors: str
     address: Segment
     """The source's link, or its URL field as plain text (:func:`source_address`)."""
+    accessed: str
     reliability: str
 
     @classmethod
     def of(cls, source: Source) -> SourceWords:
-        return cls(_describe(source), source_address(source), clean_line(source.reliability))
+        title = _bare_title(source)
+        parts = [
+            names(source.authors),
+            quoted(title),
+            isolate(clean_line(source.container)),
+            isolate(clean_line(source.publisher)),
+            date_in_words(source.published),
+        ]
+        return cls(
+            ", ".join(p for p in parts if p),
+            quoted(short_title(title)),
+            short_names(source.authors),
+            source_address(source),
+            date_in_words(source.accessed),
+            clean_line(source.reliability),
+        )
 
 
-def _with_link(text: str, address: Segment, tail: str) -> tuple[Segment, ...]:
-    """ "text. URL. tail" with the URL as a link when it is one; plain neighbours
+def _with_link(text: str, address: Segment, after: str, tail: str) -> tuple[Segment, ...]:
+    """ "text. URL, after. tail" with the URL as a link when it is one; plain neighbours
     merged into one segment."""
     tail = " " + tail if tail else ""
+    after = f", {after}" if after else ""
     if not address.text:
         return (Segment(text + "." + tail),)
     if not address.url:
-        return (Segment(f"{text}. {address.text}.{tail}"),)
-    return Segment(text + ". "), address, Segment("." + tail)
+        return (Segment(f"{text}. {address.text}{after}.{tail}"),)
+    return Segment(text + ". "), address, Segment(f"{after}.{tail}")
 
 
 def citation_grade(citation: Citation, source: Source | SourceWords) -> str:
@@ -190,21 +223,73 @@ def grade_text(grade: str) -> str:
     return f"Grade {grade}" if grade else ""
 
 
+def _grade_tail(grade: str) -> str:
+    return f"{grade_text(grade)}." if grade else ""
+
+
+def _head(attribution: str, text: str) -> str:
+    return capitalised(f"{isolate(attribution)}; {text}" if attribution else text)
+
+
 def note_segments(
     words: SourceWords, locator: str, attribution: str, grade: str
 ) -> tuple[Segment, ...]:
-    """ "attribution; description, locator. URL. Grade B2." from cleaned parts."""
-    text = f"{words.description}, {locator}" if locator else words.description
-    if attribution:
-        text = f"{attribution}; {text}"
-    grade = grade_text(grade)
-    return _with_link(text, words.address, f"{grade}." if grade else "")
+    """The full note: "Attribution; description, locator. URL, accessed …. Grade B2." """
+    locator = isolate(locator)
+    text = _head(attribution, f"{words.description}, {locator}" if locator else words.description)
+    accessed = f"accessed {words.accessed}" if words.accessed else ""
+    return _with_link(text, words.address, accessed, _grade_tail(grade))
+
+
+def short_note_segments(
+    words: SourceWords, locator: str, attribution: str, grade: str
+) -> tuple[Segment, ...]:
+    """The short note: "Attribution; “Short title”, locator. Grade B2." (family names stand
+    in for a missing attribution)."""
+    body = f"{words.short}, {isolate(locator)}" if locator else words.short
+    if attribution or not words.short_authors:
+        text = _head(attribution, body)
+    else:
+        text = capitalised(f"{words.short_authors}, {body}")
+    return (Segment(f"{text}. {_grade_tail(grade)}".rstrip()),)
+
+
+def ibid_segments(locator: str, attribution: str, grade: str) -> tuple[Segment, ...]:
+    """ "Ibid., locator." (or "Attribution; ibid., locator.") for the previous note's source."""
+    ibid = f"ibid., {isolate(locator)}" if locator else "ibid"
+    text = _head(attribution, ibid)
+    return (Segment(f"{text}. {_grade_tail(grade)}".rstrip()),)
+
+
+class NoteWording:
+    """Words the notes of one export in order: first in full, later short (or Ibid.)."""
+
+    def __init__(self, form: str = NoteForm.SHORT.value, ibid: bool = False) -> None:
+        self.short = form == NoteForm.SHORT.value
+        self.ibid = ibid
+        self.seen: set[str] = set()
+        self.previous = ""
+
+    def note(
+        self, source_id: str, words: SourceWords, locator: str, attribution: str, grade: str
+    ) -> tuple[Segment, ...]:
+        first = source_id not in self.seen
+        repeat = source_id == self.previous
+        self.seen.add(source_id)
+        self.previous = source_id
+        if first:
+            return note_segments(words, locator, attribution, grade)
+        if self.ibid and repeat:
+            return ibid_segments(locator, attribution, grade)
+        if self.short:
+            return short_note_segments(words, locator, attribution, grade)
+        return note_segments(words, locator, attribution, grade)
 
 
 def citation_note(
     citation: Citation, source: Source, words: SourceWords | None = None
 ) -> tuple[Segment, ...]:
-    """The segments of the note for one citation of *source* (*words*: its cached wording)."""
+    """The full note for one citation of *source* (*words*: its cached wording)."""
     words = words or SourceWords.of(source)
     return note_segments(
         words,
@@ -214,25 +299,23 @@ def citation_note(
     )
 
 
+def reliability_text(reliability: str) -> str:
+    """ "Reliability B (usually reliable)"; empty for an ungraded source."""
+    if reliability not in {r.value for r in Reliability}:
+        return ""
+    label = RELIABILITY_LABELS[Reliability(reliability)].removeprefix("reliability ")
+    return f"Reliability {reliability} ({label})"
+
+
 def source_entry(source: Source) -> tuple[Segment, ...]:
-    """The segments of a source's entry in the Sources list."""
-    details = [clean_line(source.kind)]
+    """A source's entry in the Sources list: description. URL, accessed …. Descriptor.
+    Reliability B (usually reliable)."""
+    words = SourceWords.of(source)
     descriptor = clean_line(source.descriptor)
-    if descriptor:
-        details.append(descriptor)
-    if source.reliability in {r.value for r in Reliability}:
-        reliability = Reliability(source.reliability)
-        details.append(f"reliability {reliability.value} ({RELIABILITY_LABELS[reliability]})")
-    tail = "[" + "; ".join(d for d in details if d) + "]"
-    return _with_link(_describe(source), source_address(source), tail)
-
-
-def estimate_text(claim: Claim) -> str:
-    """ "[likely (55–80%); moderate confidence]" for a claim with an estimate, else ""."""
-    parts = []
-    if claim.likelihood in {x.value for x in Likelihood}:
-        term = LIKELIHOOD_TERMS[Likelihood(claim.likelihood)]
-        parts.append(f"{term.label} ({term.range_label})")
-    if claim.confidence:
-        parts.append(f"{clean_line(claim.confidence)} confidence")
-    return "[" + "; ".join(parts) + "]" if parts else ""
+    tail = [capitalised(isolate(descriptor)) + "." if descriptor else ""]
+    reliability = reliability_text(clean_line(source.reliability))
+    tail.append(f"{reliability}." if reliability else "")
+    accessed = f"accessed {words.accessed}" if words.accessed else ""
+    return _with_link(
+        capitalised(words.description), words.address, accessed, " ".join(t for t in tail if t)
+    )

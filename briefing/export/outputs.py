@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from briefing.core.atomic import describe_os_error
+from briefing.core.atomic import describe_os_error, set_file_mode
 from briefing.core.errors import FileProblem
 
 
@@ -40,6 +40,7 @@ def _write_temp(target: Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        set_file_mode(tmp, target)
     except OSError as error:
         tmp.unlink(missing_ok=True)
         raise FileProblem(target, f"could not write: {describe_os_error(error)}") from None

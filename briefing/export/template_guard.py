@@ -12,6 +12,8 @@ together with the markup that refers to them, so the export stays whole.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -45,11 +47,40 @@ def read_template(path: Path) -> Any:
             raise
         raise FileProblem(path, "is not a Word .docx document") from None
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(as_document(data)))
     except Exception:  # noqa: BLE001 - any failure means "not a usable .docx"
         raise FileProblem(path, "is not a Word .docx document") from None
     drop_external_links(document)
     return document
+
+
+_DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAIN_TYPES = re.compile(
+    rb"application/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.template"
+    rb"|ms-word\.(?:template|document)\.macroEnabled(?:Template)?)\.main\+xml",
+    re.IGNORECASE,
+)
+
+
+def as_document(data: bytes) -> bytes:
+    """*data* with a Word template's (``.dotx``) or macro-enabled file's (``.dotm``,
+    ``.docm``) main part typed as a plain document's, so python-docx opens it; the
+    macros themselves are dropped later with every other part a template must not carry
+    (:mod:`briefing.export.docx_template`)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        types = archive.read("[Content_Types].xml")
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+        return data  # python-docx reports it
+    converted = _OTHER_MAIN_TYPES.sub(_DOCUMENT_TYPE.encode(), types)
+    if converted == types:
+        return data
+    out = io.BytesIO()
+    with archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rewritten:
+        for info in archive.infolist():
+            entry = converted if info.filename == "[Content_Types].xml" else archive.read(info)
+            rewritten.writestr(info, entry)
+    return out.getvalue()
 
 
 def drop_external_links(document: Any) -> None:

@@ -121,7 +121,8 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_fil
 
 def ask_reference_doc(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Reference Template", "",
-                                          "Word documents (*.docx)")
+                                          "Word documents and templates "
+                                          "(*.docx *.dotx *.dotm *.docm)")
     return path or None
 
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from briefing.checks import Finding, Severity, run_checks
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError
+from briefing.core.vocab import NoteForm
 from briefing.export import ExportOptions, export_document
 from briefing.export.api import marking_shortfall
 from briefing.gui import dialogs
@@ -46,7 +47,11 @@ FORMATS: dict[str, tuple[str, str]] = {
     ".docx": ("Word", "Word documents (*.docx)"),
     ".md": ("Markdown", "Markdown (*.md)"),
     ".html": ("HTML", "Web pages (*.html)"),
+    ".pdf": ("PDF", "PDF documents (*.pdf)"),
 }
+
+
+_FORM_NAMES = {NoteForm.SHORT.value: "short after the first", NoteForm.FULL.value: "in full"}
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,19 @@ class ExportDialog(QDialog):
         self.notes.addItem("Footnotes", "footnotes")
         self.notes.addItem("Endnotes", "endnotes")
         form.addRow("Notes", self.notes)
+        self.note_form = QComboBox(self)
+        form_default = self.session.doc.info.note_form or NoteForm.SHORT.value
+        self.note_form.addItem(f"As the briefing says ({_FORM_NAMES[form_default]})", None)
+        for value, name in _FORM_NAMES.items():
+            self.note_form.addItem(name.capitalize(), value)
+        self.note_form.setToolTip("Later notes to a source: short (speaker; short title, "
+                                  "locator) after a first note in full, or in full every time")
+        self.ibid = QCheckBox("Write “Ibid.” for a note to the source cited just before", self)
+        form.addRow("Later notes", self.note_form)
+        form.addRow("", self.ibid)
         self.template = QLineEdit(self)
         self.template.setAccessibleName("Reference template")
-        self.template.setPlaceholderText("Built-in styles")
+        self.template.setPlaceholderText("Briefing’s own design")
         self.template_button = QPushButton("Choose…", self)
         self.template_button.clicked.connect(self.choose_template)
         if self.suffix == ".docx":
@@ -153,7 +168,7 @@ class ExportDialog(QDialog):
             self.template_button.hide()
         self.citations = QComboBox(self)
         self.citations.addItem("Footnotes ([^1])", "notes")
-        self.citations.addItem("Pandoc citations ([@key]) with a CSL JSON bibliography",
+        self.citations.addItem("Pandoc citations ([@key]), sources in the front matter",
                                "pandoc")
         if self.suffix == ".md":
             form.addRow("Citations", self.citations)
@@ -161,7 +176,9 @@ class ExportDialog(QDialog):
             self.citations.hide()
         self.summary = QCheckBox("Include a sourcing summary", self)
         self.estimates = QCheckBox("Show confidence and likelihood after each judgment", self)
+        self.keep_empty = QCheckBox("Keep the headings of empty sections", self)
         form.addRow("", self.summary)
+        form.addRow("", self.keep_empty)
         form.addRow("", self.estimates)
         self.notes.setAccessibleName("Notes")
         self.citations.setAccessibleName("Citations")
@@ -255,6 +272,9 @@ class ExportDialog(QDialog):
                 show_estimates=self.estimates.isChecked(),
                 sourcing_summary=self.summary.isChecked(),
                 citations=self.citations.currentData() if self.suffix == ".md" else "notes",
+                note_form=self.note_form.currentData(),
+                ibid=self.ibid.isChecked(),
+                keep_empty_sections=self.keep_empty.isChecked(),
             ),
             allow_underclassified=bool(self.shortfall) and self.override.isChecked(),
         )

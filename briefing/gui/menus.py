@@ -33,6 +33,7 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
     "export_docx": ("File", "&Word…", "Ctrl+Shift+E", "Export to a Word document with real notes"),
     "export_md": ("File", "&Markdown…", None, "Export to Markdown with footnotes or citations"),
     "export_html": ("File", "&HTML…", None, "Export to a standalone web page"),
+    "export_pdf": ("File", "&PDF…", None, "Export to PDF with footnotes at the foot of each page"),
     "import_review": ("File", "Import Re&view…", None,
                       "Read a colleague's reviewed Word copy: comments and proposed edits"),
     "close": ("File", "&Close", Std.Close, "Close this window"),
@@ -101,7 +102,7 @@ def build_actions(window: QWidget, menu_bar: QMenuBar, stack: QUndoStack,
     for name in ("import", "paste_source"):
         file_menu.addAction(actions[name])
     export_menu = file_menu.addMenu("&Export")
-    for name in ("export_docx", "export_md", "export_html"):
+    for name in ("export_docx", "export_md", "export_html", "export_pdf"):
         export_menu.addAction(actions[name])
     file_menu.addAction(actions["import_review"])
     file_menu.addSeparator()

@@ -21,6 +21,7 @@ from briefing.core import ops
 from briefing.core.model import Source
 from briefing.core.vocab import (
     RELIABILITY_LABELS,
+    NoteForm,
     NoteStyle,
     SourceKind,
 )
@@ -58,6 +59,9 @@ SOURCE_FIELDS = (
     Field("notes", "&Notes", "text"),
 )
 
+NOTE_FORM_SHORT = "Short after the first (speaker; short title, locator)"
+NOTE_FORM_CHOICES = (("In full every time", NoteForm.FULL.value),)
+
 INFO_FIELDS = (
     Field("title", "&Title"),
     Field("subtitle", "&Subtitle"),
@@ -69,6 +73,7 @@ INFO_FIELDS = (
     Field("caveats", "Ca&veats"),
     Field("note_style", "&Notes as", "choice",
           tuple((n.value.capitalize(), n.value) for n in NoteStyle)),
+    Field("note_form", "&Later notes", "choice", NOTE_FORM_CHOICES, NOTE_FORM_SHORT),
 )
 
 

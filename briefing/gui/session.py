@@ -61,7 +61,9 @@ class Session(QObject):
         self.undo_stack.indexChanged.connect(self._edited)
         self._last_state = ""
         self.save_error: str | None = None
-        """The problem of the last failed write (None once a write succeeds)."""
+        """The problem of the last failed write, naming the file (None once a write
+        succeeds)."""
+        self._save_problem = ""
 
     # ------------------------------------------------------------------ state
     @property
@@ -90,7 +92,7 @@ class Session(QObject):
         if self.store is None:
             return "Not saved" if not self.undo_stack.isClean() or self.origin else "New"
         if self.save_error is not None:
-            return f"Not saved — {self.save_error}"
+            return f"Not saved — {self._save_problem}"
         if (self.undo_stack.isClean() and not self._saver.busy
                 and not getattr(self.store, "has_pending", False)):
             return "Saved"
@@ -196,6 +198,8 @@ class Session(QObject):
         message = str(error)
         repeated = message == self.save_error
         self.save_error = message
+        # the status bar is short: the problem without the path (the window names the file)
+        self._save_problem = getattr(error, "problem", None) or message
         self._report()
         if report and not repeated:
             self.autosave_failed.emit(message)
@@ -235,10 +239,11 @@ class Session(QObject):
             self.flush(report=False)  # a copy holds the pending edits even if this fails
             self.store.save_copy(str(dest))
             return
-        from briefing.store.database import Store
+        from briefing.store.database import write_briefing
 
-        copy = Store.create(str(dest), _clone(self.doc))
-        copy.close()
+        if Path(dest).exists():
+            raise FileProblem(dest, "already exists; choose another name")
+        write_briefing(self.doc, dest)  # originals included (a JSON clone would drop them)
 
     def close(self) -> None:
         """Flush and release the file.  Raises (a BriefingError naming the file) when the
@@ -263,12 +268,6 @@ class Session(QObject):
         if self.store is not None:
             self.store.discard()
             self.store = None
-
-
-def _clone(doc: Document) -> Document:
-    from briefing.store import jsonio
-
-    return jsonio.loads(jsonio.dumps(doc))
 
 
 def open_session(path: str | Path, read_only: bool = False) -> Session:

@@ -53,6 +53,9 @@ class ReviewActions(WindowParts):
     def act_export_html(self) -> None:
         self.open_export(".html")
 
+    def act_export_pdf(self) -> None:
+        self.open_export(".pdf")
+
     def open_export(self, suffix: str) -> ExportDialog:
         """Show the export dialog for *suffix* (window-modal; it exports in the background)."""
         from briefing.gui.export_dialog import ExportDialog

@@ -5,7 +5,9 @@ an analyst's work.  Its rows are read from the real tables only: an object is
 read only if ``sqlite_schema`` says it is an ordinary table (a view of the same
 name would run its query; a virtual table would run its module), each column by
 name, with ``NOT INDEXED`` (a damaged or planted index is never consulted), on a
-read-only hardened connection whose progress handler bounds the whole read.
+hardened connection whose progress handler bounds the whole read, to a private
+copy of the file (and of its write-ahead log, if one came with it; never of its
+journal, which is not replayed), so nothing of the original is written.
 Triggers never fire on reads, and the connection writes nothing.  The rows then
 go through the same record checks as any open and are written into a fresh file
 made by the store (:func:`briefing.store.database.write_briefing`), so the copy
@@ -22,6 +24,7 @@ from typing import Any
 from briefing.core.document import Document
 from briefing.core.errors import CorruptFile, DomainError, FileProblem
 from briefing.store.connect import check_header, sqlite_problem
+from briefing.store.private_copy import private_copy
 from briefing.store.records import (
     claim_from_dict,
     info_from_dict,
@@ -43,21 +46,23 @@ COLUMNS = {
 def read_clean(path: Path) -> Document:
     """The document's records, read as data only (raises FileProblem)."""
     check_header(path)
-    watchdog = Watchdog()
-    watchdog.arm(open_budget(path))
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as error:
-        raise sqlite_problem(path, error) from None
-    try:
-        harden(conn, watchdog)
-        tables = _plain_tables(conn)
-        found = {name: _rows(conn, name, tables) for name in COLUMNS}
-        return _document(path, found)
-    except sqlite3.Error as error:
-        raise (hostile_problem(path) if watchdog.fired else sqlite_problem(path, error)) from None
-    finally:
-        conn.close()
+    with private_copy(path, "-wal") as copy:  # a write-ahead log is applied to the copy only
+        watchdog = Watchdog()
+        watchdog.arm(open_budget(copy))
+        try:
+            conn = sqlite3.connect(copy)
+        except sqlite3.Error as error:
+            raise sqlite_problem(path, error) from None
+        try:
+            harden(conn, watchdog)
+            tables = _plain_tables(conn)
+            found = {name: _rows(conn, name, tables) for name in COLUMNS}
+        except sqlite3.Error as error:
+            raise (hostile_problem(path) if watchdog.fired else sqlite_problem(path, error)) \
+                from None
+        finally:
+            conn.close()
+    return _document(path, found)
 
 
 def _plain_tables(conn: sqlite3.Connection) -> set[str]:

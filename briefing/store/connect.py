@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from briefing.core.atomic import atomic_path, describe_os_error
@@ -16,7 +15,8 @@ from briefing.core.errors import (
     NewerVersion,
     NotABriefing,
 )
-from briefing.store.journal import hot_journal, refuse
+from briefing.store.journal import hot_journal, refuse, refuse_wal
+from briefing.store.private_copy import private_copy
 from briefing.store.provenance import Origin, origin_of
 from briefing.store.schema import APPLICATION_ID, SQLITE_MAGIC, current_version, migrate
 from briefing.store.untrusted import (
@@ -55,6 +55,7 @@ def connect(
     """Connect, check identity, schema and version, migrate if needed; nothing written on
     refusal.  A document from elsewhere (:mod:`provenance`) gets the full integrity check
     and its journal never runs.  *watchdog* (armed by the caller) bounds the open."""
+    refuse_wal(path)
     journal = hot_journal(path)
     if journal is not None:
         if not verify_recovered_copy(path).own:  # schema checked before the journal runs
@@ -110,21 +111,9 @@ def _read_problem(path: Path, error: sqlite3.Error, watchdog: Watchdog) -> FileP
 
 def verify_recovered_copy(path: Path) -> Origin:
     """Replay the (vetted) hot journal on a private copy and verify the schema there, so
-    a journal that would write a trigger or a view into the file never runs on it.  The
-    copy goes to the system's temporary folder, or beside the document if that is full."""
-    problem: OSError | None = None
-    for parent in (None, path.parent):
-        try:
-            with tempfile.TemporaryDirectory(prefix=".briefing-verify-", dir=parent) as folder:
-                copy = Path(folder) / "copy.briefing"
-                shutil.copyfile(path, copy)
-                shutil.copyfile(path.with_name(path.name + "-journal"),
-                                copy.with_name(copy.name + "-journal"))
-                return _verify_copy(path, copy)
-        except OSError as error:
-            problem = error
-    reason = describe_os_error(problem) if problem else "no room for a copy"
-    raise FileProblem(path, f"was not closed cleanly and cannot be checked ({reason})")
+    a journal that would write a trigger or a view into the file never runs on it."""
+    with private_copy(path, "-journal") as copy:
+        return _verify_copy(path, copy)
 
 
 def _verify_copy(path: Path, copy: Path) -> Origin:

@@ -25,7 +25,7 @@ import os
 import stat
 from pathlib import Path
 
-from briefing.core.errors import CorruptFile
+from briefing.core.errors import CorruptFile, UnsafeDocument
 
 JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 HEADER_BYTES = 28
@@ -75,6 +75,28 @@ def hot_journal(document: Path, *, own: bool = True) -> Path | None:
         if info.st_uid != uid or os.stat(document).st_uid != uid:
             raise refuse(document, journal, "was left by another user and was not used")
     return journal
+
+
+def refuse_wal(document: Path) -> None:
+    """Refuse a document in SQLite's write-ahead-log mode or with a ``-wal`` beside it.
+
+    Briefing never writes a WAL, and SQLite applies a ``-wal`` file it finds beside a
+    database (whatever the database's header says) and folds it into the file when
+    the connection closes: a planted one would change the document on open.
+    """
+    wal = document.with_name(document.name + "-wal")
+    if os.path.lexists(wal):
+        raise UnsafeDocument(
+            document, f"has an SQLite write-ahead log {wal.name} beside it, which Briefing "
+            "never writes; nothing was opened or changed (a clean copy can be made of its "
+            "contents: 'briefing clean-copy')")
+    with open(document, "rb") as handle:
+        handle.seek(18)
+        versions = handle.read(2)
+    if versions == b"\x02\x02":
+        raise UnsafeDocument(
+            document, "is in SQLite's write-ahead-log mode, which Briefing never uses; it "
+            "was not opened (a clean copy can be made of its contents: 'briefing clean-copy')")
 
 
 def _page_size(document: Path) -> int:

@@ -45,7 +45,7 @@ def test_stale_fix_is_refused() -> None:
 
 
 def test_every_rule_has_an_explanation() -> None:
-    assert len(RULES) == 16
+    assert len(RULES) == 17
     for rule in RULES.values():
         assert rule.why.strip() and rule.action.strip() and rule.title.strip()
 
@@ -113,3 +113,13 @@ def test_describe_names_a_claim_by_its_first_words_as_the_report_line_does() -> 
         "Judgment 'c4' states neither a confidence nor a likelihood."
     )
     assert format_finding(finding, doc) == f"judgment-without-confidence: {line}"
+
+
+def test_anchor_moved_names_both_ends_of_the_passage_and_its_fix_moves_both() -> None:
+    """Issue 14: the end offset of a moved anchor is checked (counted by hand: "Repairs
+    will cost" is 17 characters at 144 in the helper's source)."""
+    doc = moved_quote_doc()
+    (finding,) = rules_for(doc, "anchor-moved")
+    assert finding.message == ("The quote of citation 1 of claim 'c1' is at 144–161 (para. 1) "
+                               "in the source, not at 0–17.")
+    assert finding.fix.changes == {"start": 144, "end": 161, "locator": "para. 1"}

@@ -1,4 +1,10 @@
-"""What a reader should get back from an export, computed from the IR."""
+"""What a reader should get back from an export.
+
+The small fixture's paragraphs and notes are written here by hand
+(:func:`small_claims`); :func:`expected_claims` computes them from the IR and
+is kept only for generated documents (property tests), where the question is
+whether readers keep arbitrary text literal, not how notes are worded.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +24,30 @@ Para = tuple[str, list[str]]
 
 def small_document() -> Document:
     return load_json(FIXTURES / "small.json")
+
+
+SMALL_NOTES = [
+    "Dredging contractor; Port Authority Operations Desk, “Harbour Master Daily Log”, "
+    "Port Authority, 18 December 2025, para. 2. https://example.org/log?day=18&part=2. Grade B.",
+    "A pilot, caller; “Morning Call-in, Coastal Radio”, Coastal Radio, December 2025, "
+    "at 07:40. Grade C3.",
+    "Duty harbour master; “Harbour Master Daily Log”, para. 1. Grade B2.",
+]
+"""The small fixture's notes, by hand: the third is the short form (second note to s1)."""
+
+
+def small_claims(*, estimates: bool, separator_in_text: bool) -> list[Para]:
+    """The small fixture's exported paragraphs and their notes, written by hand."""
+    judgment = "(U) Full capacity is likely within two weeks."
+    if estimates:
+        judgment += " [55–80%; moderate confidence]"  # "likely" is in the sentence
+    if separator_in_text:
+        judgment += NOTE_SEPARATOR
+    return [
+        (judgment, SMALL_NOTES[:2]),
+        ("(U) Reopening is partial; dredging sets the pace.", []),
+        ("(U) Two berths reopened on 18 December.", SMALL_NOTES[2:]),
+    ]
 
 
 def expected_claims(ir: ExportIR, *, separator_in_text: bool) -> list[Para]:

@@ -37,8 +37,8 @@ def test_each_format_writes_what_its_suffix_says(tmp_path: Path) -> None:
 
 
 def test_unknown_suffix_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(FileProblem, match=r"out\.pdf: cannot export to \.pdf"):
-        export_document(small_document(), tmp_path / "out.pdf")
+    with pytest.raises(FileProblem, match=r"out\.odt: cannot export to \.odt"):
+        export_document(small_document(), tmp_path / "out.odt")
     assert not list(tmp_path.iterdir())
 
 

@@ -18,11 +18,12 @@ SMALL = FIXTURES / "small.json"
 
 
 def test_pandoc_citations_write_markdown_and_csl_json(tmp_path: Path) -> None:
-    result = run_cli("export", str(SMALL), "-o", "brief.md", "--citations", "pandoc", cwd=tmp_path)
+    result = run_cli("export", str(SMALL), "-o", "brief.md", "--citations", "pandoc",
+                     "--bibliography", "file", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["wrote brief.md", "wrote brief.csl.json"]
     text = (tmp_path / "brief.md").read_text(encoding="utf-8")
-    assert "[@portlog, {para\\. 1}, duty harbour master&#59; Grade B2]" in text
+    assert "[@portlog, {para. 1}, duty harbour master&#59; Grade B2]" in text
     assert '"id": "portlog"' in (tmp_path / "brief.csl.json").read_text(encoding="utf-8")
 
 
@@ -65,3 +66,22 @@ def test_export_to_word_loads_nothing_it_does_not_use(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_note_form_and_ibid_options(tmp_path: Path) -> None:
+    out = tmp_path / "full.md"
+    assert main(["export", str(SMALL), "-o", str(out), "--note-form", "full"]) == 0
+    third = next(line for line in out.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("[^3]: "))
+    assert third == (
+        "[^3]: Duty harbour master; Port Authority Operations Desk, “Harbour Master Daily Log”, "
+        "Port Authority, 18 December 2025, para. 1. <https://example.org/log?day=18&part=2>. "
+        "Grade B2."
+    )
+    assert main(["export", str(SMALL), "-o", str(out), "--ibid"]) == 0
+    third = next(line for line in out.read_text(encoding="utf-8").splitlines()
+                 if line.startswith("[^3]: "))
+    # note 2 cites another source, so note 3 is short, not "Ibid."
+    assert third == (
+        "[^3]: Duty harbour master; “Harbour Master Daily Log”, para. 1. Grade B2."
+    )

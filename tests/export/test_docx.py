@@ -13,9 +13,9 @@ from openxml_audit import OpenXmlValidator
 from briefing.core.document import Document
 from briefing.core.errors import FileProblem
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
-from briefing.export import ExportOptions, build_ir, export_document
+from briefing.export import ExportOptions, export_document
 from tests.export import readers
-from tests.export.expect import assert_claims_read_back, expected_claims, small_document
+from tests.export.expect import assert_claims_read_back, small_claims, small_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -52,16 +52,15 @@ def small_docx(tmp_path: Path) -> Path:
 
 
 def test_pandoc_reads_each_claim_with_its_notes(small_docx: Path) -> None:
-    ir = build_ir(small_document(), ExportOptions(show_estimates=True, sourcing_summary=True))
-    expected = expected_claims(ir, separator_in_text=False)
+    expected = small_claims(estimates=True, separator_in_text=False)
     actual = readers.pandoc_read(small_docx, "docx", skip_superscript=True)
     assert_claims_read_back(expected, actual)
     judgment = next(p for p in actual if p[0].startswith("(U) Full capacity"))
     assert len(judgment[1]) == 2
-    assert "dredging contractor" in judgment[1][0] and "para. 2" in judgment[1][0]
+    assert "Dredging contractor" in judgment[1][0] and "para. 2" in judgment[1][0]
     assert "Harbour Master Daily Log" in judgment[1][0]
     assert (
-        "a pilot, caller" in judgment[1][1] and "Morning Call-in, Coastal Radio" in judgment[1][1]
+        "A pilot, caller" in judgment[1][1] and "Morning Call-in, Coastal Radio" in judgment[1][1]
     )
     assert "Grade C3" in judgment[1][1]
 
@@ -131,7 +130,7 @@ def test_banner_heads_and_foots_every_page(small_docx: Path) -> None:
     word = docx.Document(str(small_docx))
     for section in word.sections:
         assert section.header.paragraphs[0].text == "UNCLASSIFIED//FOR TRAINING"
-        assert section.footer.paragraphs[0].text == "UNCLASSIFIED//FOR TRAINING"
+        assert section.footer.paragraphs[-1].text == "UNCLASSIFIED//FOR TRAINING"
 
 
 def test_core_properties(small_docx: Path) -> None:
@@ -156,7 +155,7 @@ def test_endnotes_are_real_endnotes(tmp_path: Path, blank_findings: set) -> None
     formats = [f.get(f"{W}val") for f in body.iter(f"{W}numFmt")]
     assert formats == ["decimal"]  # 1, 2, 3 like footnotes, not Word's default i, ii, iii
     actual = readers.pandoc_read(path, "docx", skip_superscript=True)
-    expected = expected_claims(build_ir(small_document()), separator_in_text=False)
+    expected = small_claims(estimates=False, separator_in_text=False)
     assert_claims_read_back(expected, actual)
     assert findings(path) <= blank_findings
 

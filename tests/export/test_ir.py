@@ -10,7 +10,7 @@ from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, S
 from briefing.export import DanglingReferenceError, ExportOptions, build_ir
 from briefing.export.ir import NO_JUDGMENTS, Heading, Paragraph
 from briefing.export.sanitize import clean_block, clean_line, clean_text
-from tests.export.expect import small_document
+from tests.export.expect import SMALL_NOTES, small_document
 
 
 def test_notes_are_numbered_in_reading_order_one_per_citation() -> None:
@@ -40,19 +40,22 @@ def test_each_note_names_title_locator_attribution_grade_and_url() -> None:
         ]
         source = doc.source(citation.source)
         assert source.id == note.source_id
-        for needed in (source.title, citation.locator, citation.attribution):
-            assert clean_line(needed) in note.text
+        assert clean_line(citation.locator) in note.text
+    assert [n.text for n in ir.notes] == SMALL_NOTES
     first = ir.notes[0]
-    assert first.text.startswith("dredging contractor; Port Authority Operations Desk,")
     assert [s.url for s in first.segments if s.url] == ["https://example.org/log?day=18&part=2"]
-    assert ir.notes[2].text.endswith("Grade B2.")
-    assert "2025-12-18" in first.text and "Port Authority" in first.text
 
 
 def test_sources_are_listed_once_in_order_of_first_citation() -> None:
     ir = build_ir(small_document())
     assert [s.source_id for s in ir.sources] == ["s1", "s2"]
-    assert "reliability B (usually reliable)" in ir.sources[0].text
+    assert [s.text for s in ir.sources] == [
+        "Port Authority Operations Desk, “Harbour Master Daily Log”, Port Authority, "
+        "18 December 2025. https://example.org/log?day=18&part=2. "
+        "Reliability B (usually reliable).",
+        "“Morning Call-in, Coastal Radio”, Coastal Radio, December 2025. "
+        "Reliability C (fairly reliable).",
+    ]
     assert build_ir(small_document(), ExportOptions(source_list=False)).sources == ()
 
 
@@ -65,7 +68,7 @@ def test_headings_follow_section_depth_and_title_block() -> None:
     assert (ir.title, ir.subtitle, ir.byline) == (
         "Harbour Access Review",
         "Port operations after the storm",
-        "A. Analyst, B. Reviewer · 2025-12-20",
+        "A. Analyst and B. Reviewer · 20 December 2025",
     )
 
 

@@ -29,7 +29,7 @@ from briefing.export.sanitize import clean_line, collapse
 from tests.export.expect import small_document
 from tests.strategies import documents, hostile_text
 
-PANDOC = ExportOptions(citations="pandoc")
+PANDOC = ExportOptions(citations="pandoc", bibliography="file")
 
 
 def render(markdown: Path, to: str = "json", *, bibliography: bool = True) -> str:

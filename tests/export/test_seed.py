@@ -15,10 +15,8 @@ import pytest
 
 from briefing.core.document import Document
 from briefing.core.model import Block, BriefingInfo, Citation, Claim, Section, Source
-from briefing.export import build_ir, export_document
-from briefing.export.sanitize import collapse
+from briefing.export import export_document
 from tests.export import readers
-from tests.export.expect import assert_claims_read_back, expected_claims
 from tests.material import ARTICLE, shared_seed
 
 # (claim in our words, exact quote from the article, attribution inside the article)
@@ -72,20 +70,29 @@ def _paragraph_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-# per article: its path, its title, its claims, and the second note's paragraph and speaker
+# The notes each article's claims should get, written by hand: the first in full, later
+# ones short (speaker; short title, locator); paragraph numbers read off the articles.
+PROJECT_NOTES = [
+    "Five officials familiar with internal forecasts; “Forecasts for the Kestrel Basin”, "
+    "Seed News Desk, December 2025, para. 1. Grade B3.",
+    "Sen. Ada Morrow, interview; “Forecasts for the Kestrel Basin”, para. 4. Grade B3.",
+    "Miriam Castell, post on Bluesky; “Forecasts for the Kestrel Basin”, para. 14. Grade B3.",
+    "Foreign Minister Daniel Ashe, press conference; “Forecasts for the Kestrel Basin”, "
+    "para. 15. Grade B3.",
+]
+SHARED_NOTES = [
+    "Six sources familiar with classified reports; “US intelligence on Russian aims in "
+    "Ukraine”, Seed News Desk, December 2025, para. 1. Grade B3.",
+    "Rep. Mike Quigley, interview; “US intelligence”, para. 4. Grade B3.",
+    "Tulsi Gabbard, post on X; “US intelligence”, para. 14. Grade B3.",
+    "Sec. Marco Rubio, press conference; “US intelligence”, para. 15. Grade B3.",
+]
+
+# per article: its path, its title, its claims, and the notes they should get
 CASES = {
-    "project": (
-        lambda: ARTICLE,
-        "Forecasts for the Kestrel Basin",
-        PROJECT_CLAIMS,
-        ("para. 4", "Sen. Ada Morrow, interview"),
-    ),
-    "shared": (
-        shared_seed,
-        "US intelligence on Russian aims in Ukraine",
-        SHARED_CLAIMS,
-        ("para. 4", "Rep. Mike Quigley, interview"),
-    ),
+    "project": (lambda: ARTICLE, "Forecasts for the Kestrel Basin", PROJECT_CLAIMS, PROJECT_NOTES),
+    "shared": (shared_seed, "US intelligence on Russian aims in Ukraine", SHARED_CLAIMS,
+               SHARED_NOTES),
 }
 
 
@@ -140,17 +147,7 @@ def test_quotes_are_exact_excerpts(seed_document: Document) -> None:
 def test_claims_keep_speaker_and_paragraph(
     case: str, seed_document: Document, tmp_path: Path, suffix: str, fmt: str
 ) -> None:
-    _, title, quoted, (paragraph, speaker) = CASES[case]
+    expected = CASES[case][3]
     path = export_document(seed_document, tmp_path / f"seed{suffix}")
     actual = readers.pandoc_read(path, fmt, skip_superscript=True)
-    expected = expected_claims(build_ir(seed_document), separator_in_text=fmt == "markdown")
-    assert_claims_read_back(expected, actual)
-    notes = [n for _, ns in actual for n in ns]
-    assert len(notes) == len(quoted)
-    for note, claim in zip(notes, seed_document.claims, strict=True):
-        citation = claim.citations[0]
-        assert collapse(citation.attribution) in note
-        assert citation.locator in note
-        assert f"“{title}”" in note
-        assert note.endswith("Grade B3.")
-    assert paragraph in notes[1] and speaker in notes[1]
+    assert [n for _, ns in actual for n in ns] == expected

@@ -88,8 +88,8 @@ def test_cancel_keeps_the_window_open_and_the_edits_pending(qtbot, failing_windo
     assert clicks.seen[0].startswith("Changes Not Saved: ")
     assert window.isVisible() and window.session.store is not None
     assert window.session.store.has_pending
-    assert window.save_label.text().startswith("Not saved — ")
-    assert str(path) in window.save_label.text()
+    assert window.save_label.text() == "Not saved — could not write: disk is full"
+    assert all(str(path) in s for s in clicks.seen)
     assert not _claim_text(path).endswith("Typed on a full disk.")
     # space is freed: the next close writes everything, without a question
     window.session.store.write_pending = window.good_write
@@ -139,3 +139,36 @@ def test_discard_is_explicit_and_keeps_the_last_saved_state(qtbot, failing_windo
     assert clicks.seen and "disk is full" in clicks.seen[0]
     assert _claim_text(path) == before
     Store.open(path).close()
+
+
+def test_a_file_deleted_under_the_editor_is_said_once_and_its_edits_saved_elsewhere(
+    qtbot, tmp_path: Path, dialog_log, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another program deletes the open briefing: the autosave refuses to write into the
+    vanished file, one message names it, the window shows "Not saved", and closing
+    offers Save As…, which keeps every edit."""
+    monkeypatch.setattr(session_module, "AUTOSAVE_DELAY_MS", 20)
+    path = tmp_path / "work.briefing"
+    write_briefing(sample_document(), path)
+    window = open_window(qtbot, open_session(path))
+    path.unlink()
+    window.select_claim("c1")
+    text = window.inspector.claim_editor.text
+    text.setFocus()
+    QTest.keyClicks(text, "Typed after the file vanished. ")
+    qtbot.waitUntil(lambda: bool(dialog_log.errors), timeout=5_000)
+    QTest.keyClicks(text, "And more. ")
+    qtbot.wait(200)  # another autosave meets the same problem: no second message
+    assert len(dialog_log.errors) == 1
+    title, message = dialog_log.errors[0]
+    assert title == "Autosave Failed" and str(path) in message and "no longer there" in message
+    assert window.save_label.text().startswith("Not saved — ")
+    dialog_log.save_path = tmp_path / "rescued.briefing"
+    clicks = _Clicks(["Save As…"])
+    try:
+        assert window.close() is True
+    finally:
+        clicks.stop()
+    assert _claim_text(tmp_path / "rescued.briefing").startswith(
+        "Typed after the file vanished. And more. ")
+    assert not path.exists()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pypandoc
-from PySide6.QtCore import QModelIndex, Qt
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from briefing.core import ops
 from briefing.core.model import Block, Claim, Source
@@ -164,3 +165,94 @@ def test_the_export_dialog_remembers_the_folder_and_options(qtbot, tmp_path, dia
     assert again.summary.isChecked() and not again.estimates.isChecked()
     assert again.notes.currentData() == "endnotes"
     again.reject()
+
+
+def _note_lines(path):
+    return [line for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("[^")]
+
+
+def test_note_form_is_kept_in_the_briefing_and_chosen_in_the_dialog(qtbot, tmp_path,
+                                                                    dialog_log):
+    window = open_window(qtbot, sample_document())
+    window.inspector.show_briefing()
+    box = window.inspector.briefing_form.widgets["note_form"]
+    assert box.isVisible() and box.currentData() == ""  # short after the first (default)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # opens the list (a stray arrow changes nothing)
+    qtbot.keyClick(box.view(), Qt.Key.Key_Down)  # "In full every time"
+    qtbot.keyClick(box.view(), Qt.Key.Key_Return)
+    assert window.session.doc.info.note_form == "full"
+    window.session.undo_stack.undo()
+    assert window.session.doc.info.note_form == "" and box.currentData() == ""
+    window.session.undo_stack.redo()
+    assert box.currentData() == "full"
+
+    dialog = window.open_export(".md")
+    assert dialog.note_form.isVisible()
+    assert dialog.note_form.currentText() == "As the briefing says (in full)"
+    out = tmp_path / "full.md"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    full = _note_lines(out)
+    assert all("https://example.org/" in line for line in full)  # every note in full
+
+    dialog = window.open_export(".md")
+    dialog.note_form.setFocus()
+    qtbot.keyClick(dialog.note_form, Qt.Key.Key_Down)  # "Short after the first"
+    assert dialog.note_form.currentData() == "short"
+    short_out = tmp_path / "short.md"
+    dialog.path.setText(str(short_out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: str(short_out) in dialog_log.exported, timeout=20_000)
+    short = _note_lines(short_out)
+    assert len(short) == len(full) == 25
+    assert sum("https://" in line for line in short) == 4  # the first note to each source
+
+
+def test_empty_sections_are_left_out_unless_kept(qtbot, tmp_path, dialog_log):
+    doc = new_document("assessment", title="Mostly empty")
+    window = open_window(qtbot, doc)
+    titles = [s.title for s in doc.sections]
+    dialog = window.open_export(".md")
+    out = tmp_path / "empty.md"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=20_000)
+    assert not any(f"## {t}" in out.read_text(encoding="utf-8") for t in titles)
+    dialog = window.open_export(".md")
+    assert dialog.keep_empty.isVisible() and not dialog.keep_empty.isChecked()
+    qtbot.mouseClick(dialog.keep_empty, Qt.MouseButton.LeftButton,
+                     pos=dialog.keep_empty.rect().bottomLeft() + QPoint(8, -4))
+    assert dialog.keep_empty.isChecked()
+    kept = tmp_path / "kept.md"
+    dialog.path.setText(str(kept))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: str(kept) in dialog_log.exported, timeout=20_000)
+    assert all(f"## {t}" in kept.read_text(encoding="utf-8") for t in titles)
+
+
+def test_export_to_pdf_from_the_file_menu(qtbot, tmp_path, dialog_log):
+    pytest.importorskip("weasyprint")
+    window = open_window(qtbot, sample_document())
+    bar, file_menu = window.menuBar(), window.menus["File"]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(file_menu.menuAction()).center())
+    qtbot.waitUntil(file_menu.isVisible, timeout=5_000)
+    [export] = [a for a in file_menu.actions() if a.text() == "&Export"]
+    qtbot.mouseClick(file_menu, Qt.MouseButton.LeftButton,
+                     pos=file_menu.actionGeometry(export).center())
+    submenu = export.menu()
+    qtbot.waitUntil(submenu.isVisible, timeout=5_000)
+    [pdf] = [a for a in submenu.actions() if a.text() == "&PDF…"]
+    qtbot.mouseClick(submenu, Qt.MouseButton.LeftButton, pos=submenu.actionGeometry(pdf).center())
+    qtbot.waitUntil(lambda: getattr(window, "export_dialog", None) is not None
+                    and window.export_dialog.isVisible(), timeout=5_000)
+    dialog = window.export_dialog
+    assert dialog.windowTitle() == "Export to PDF"
+    out = tmp_path / "brief.pdf"
+    dialog.path.setText(str(out))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=60_000)
+    assert out.read_bytes().startswith(b"%PDF-")

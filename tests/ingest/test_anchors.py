@@ -145,3 +145,16 @@ def test_edit_inside_passage_is_fuzzy_or_broken_never_elsewhere(before, quote, a
     if anchor.status is not AnchorStatus.BROKEN:
         edited_region = (start, start + len(quote) - (cut_end - cut) + len(inserted))
         assert anchor.start < edited_region[1] and anchor.end > edited_region[0]
+
+
+def test_of_several_exact_matches_the_nearest_to_the_old_offset_wins():
+    """Issue 14: "Crane" is at 0, 11 and 22; a stale offset of 13 or 25 (no old text to
+    compare surroundings) resolves to the nearest one."""
+    text = "Crane one. Crane two. Crane three."
+    nearer_second = resolve("Crane", text, 13, 18)
+    assert nearer_second.status is AnchorStatus.MOVED
+    assert (nearer_second.start, nearer_second.end) == (11, 16)
+    nearer_third = resolve("Crane", text, 25, 30)
+    assert (nearer_third.start, nearer_third.end) == (22, 27)
+    nearer_first = resolve("Crane", text, 4, 9)
+    assert (nearer_first.start, nearer_first.end) == (0, 5)

@@ -119,9 +119,7 @@ def test_tracked_changes_and_comments_inside_a_note(tmp_path: Path) -> None:
     found = [(i.kind, i.origin, i.claim_id, i.citation, i.after or i.text) for i in review.items]
     assert found == [
         ("note-edit", "tracked", "c1", 0,
-         "duty harbour master; Port Authority Operations Desk, “Harbour Master Daily Log”, "
-         "Port Authority, 2025-12-18, para. 2. https://example.org/log?day=18&part=2. "
-         "Grade B2."),
+         "Duty harbour master; “Harbour Master Daily Log”, para. 2. Grade B2."),
         ("comment", "comment", "c1", 0, "The log says para. 2."),
     ]
 

@@ -288,3 +288,21 @@ def test_a_copy_holds_the_pending_edits_while_the_file_cannot_be_written(
     assert [c.text for c in _on_disk(path).claims] == ["Saved."]
     store.discard()
     assert [c.text for c in _on_disk(path).claims] == ["Saved."]
+
+
+def test_a_crash_between_taking_and_writing_leaves_the_last_written_state(
+    tmp_path: Path,
+) -> None:
+    """The process dies after the autosave took the edits and before the worker wrote
+    them: the file opens, whole, as of the last successful write."""
+    path = _file(tmp_path)
+    store = Store.open(path)
+    store.document.add_claim(Claim("c1", "Written."))
+    store.flush()
+    store.document.add_claim(Claim("c2", "Taken, never written."))
+    assert store.take_pending() is not None
+    store._abandon()  # the crash: connection and lock gone, nothing committed
+    with Store.open(path) as again:
+        assert [c.id for c in again.document.claims] == ["c1"]
+        ok = again._conn.execute("PRAGMA integrity_check").fetchone()[0]
+        assert ok == "ok"

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from briefing.core.errors import CorruptFile, FileLocked
+from briefing.core.errors import CorruptFile, FileLocked, UnsafeDocument
 from briefing.store.database import Store
 from briefing.store.locking import (
     WINDOWS_LOCK_OFFSET,
@@ -242,3 +242,54 @@ def test_windows_lock_logic_reports_a_failed_lock_call(tmp_path: Path) -> None:
                        unlink_before_close=False, check_owner=False)
     with pytest.raises(FileLocked, match="open in another Briefing"):
         DocumentLock(doc, windows).acquire()
+
+
+# ------------------------------------------------------------- write-ahead logs
+def _with_planted_wal(tmp_path: Path) -> Path:
+    """R.briefing whose R.briefing-wal adds a claim and a trigger (SQLite applies a WAL
+    it finds beside a database, whatever the header says)."""
+    src = plain_document(tmp_path / "src.briefing")
+    conn = sqlite3.connect(src, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TRIGGER keep_nothing BEFORE INSERT ON sources "
+                 "BEGIN SELECT RAISE(IGNORE); END")
+    conn.execute("INSERT INTO claims (id, pos, text, data) VALUES (?, ?, ?, ?)",
+                 ("c9", 9, "Only in the log.", '{"id": "c9", "text": "Only in the log."}'))
+    folder = tmp_path / "received"
+    folder.mkdir()
+    path = folder / "R.briefing"
+    shutil.copyfile(src, path)
+    shutil.copyfile(f"{src}-wal", f"{path}-wal")
+    conn.close()
+    return path
+
+
+def test_a_planted_write_ahead_log_is_refused_and_never_folded_in(tmp_path: Path) -> None:
+    path = _with_planted_wal(tmp_path)
+    wal = path.with_name(path.name + "-wal")
+    before = path.read_bytes(), wal.read_bytes()
+    for readonly in (True, False):
+        with pytest.raises(UnsafeDocument, match="write-ahead log R.briefing-wal"):
+            Store.open(path, readonly=readonly)
+    assert (path.read_bytes(), wal.read_bytes()) == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["R.briefing", "R.briefing-wal"]
+    assert_one_line_error(run_cli("check", str(path)), str(path), "write-ahead log")
+
+
+def test_the_clean_copy_of_a_file_with_a_log_holds_the_logs_rows(tmp_path: Path) -> None:
+    path = _with_planted_wal(tmp_path)
+    before = path.read_bytes()
+    copy = tmp_path / "clean.briefing"
+    assert run_cli("clean-copy", str(path), "-o", str(copy)).returncode == 0
+    with Store.open(copy) as store:
+        assert [c.id for c in store.document.claims] == ["c0", "c1", "c2", "c9"]
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["R.briefing", "R.briefing-wal"]
+
+
+def test_a_file_in_write_ahead_log_mode_is_refused(tmp_path: Path) -> None:
+    path = tamper(plain_document(tmp_path / "R.briefing"), "PRAGMA journal_mode = WAL")
+    assert not path.with_name(path.name + "-wal").exists()
+    with pytest.raises(UnsafeDocument, match="write-ahead-log mode"):
+        Store.open(path, readonly=True)
