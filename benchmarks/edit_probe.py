@@ -81,8 +81,6 @@ def measure(path: str, runs: int, kinds: tuple[str, ...]) -> dict[str, Any]:
     app = make_application([])
     editor = Editor(app)
     window = _window(editor, path)
-    tabs = window.tabs
-    outline_tab = next(i for i in range(tabs.count()) if tabs.tabText(i) == "Outline")
     settled = wait_until(lambda: window.checks.current)
     run_for(1.0)
     meter = StallMeter(app)
@@ -99,11 +97,6 @@ def measure(path: str, runs: int, kinds: tuple[str, ...]) -> dict[str, Any]:
         return lambda: QTest.keyClick(field, Qt.Key.Key_X)
 
     def select_outline(claim_id: str) -> Callable[[], None]:
-        if tabs.currentIndex() != outline_tab:
-            began = time.perf_counter()
-            tabs.setCurrentIndex(outline_tab)
-            run_for(1.0)
-            result["outline tab shown"] = meter.longest(began, time.perf_counter()).describe()
         window.outline.select_claim(claim_id)
         window.outline.view.setFocus()
         return lambda: QTest.keyClick(

@@ -45,7 +45,8 @@ RENDERED_PAGES = frozenset(
 """Exported pages rendered by LibreOffice (docs/tools/render_exports.py), not the editor."""
 EXPECTED_IMAGES = (
     frozenset({"board.png", "reader.png", "inspector.png", "speakers-reader.png",
-               "speakers-inspector.png"}) | PENDING_IMAGES | RENDERED_PAGES
+               "speakers-inspector.png", "window-1366.png", "reader-2560.png"})
+    | PENDING_IMAGES | RENDERED_PAGES
 )
 
 

@@ -158,8 +158,10 @@ class Document(MutationsMixin):
         return self._originals
 
     def new_id(self, prefix: str) -> str:
-        """An id ``<prefix><n>`` unused by sources, claims and sections."""
-        n = len(self._sources) + len(self._claims) + len(self._sections) + 1
+        """An id ``<prefix><n>`` unused by sources, claims and sections; each kind counts
+        from 1 (``s1`` is the first source, ``c1`` the first claim, ``k1`` the first section)."""
+        counts = {"s": len(self._sources), "c": len(self._claims), "k": len(self._sections)}
+        n = counts.get(prefix, len(self._sources) + len(self._claims) + len(self._sections)) + 1
         while True:
             candidate = f"{prefix}{n}"
             if not (

@@ -52,6 +52,8 @@ class Editor(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.windows: list[MainWindow] = []
+        self.open_cancelled = False
+        """The last open was cancelled by the user (not refused by an error)."""
         app = QApplication.instance()
         if isinstance(app, BriefingApplication):
             app.file_open_requested.connect(self.open)
@@ -112,10 +114,12 @@ class Editor(QObject):
     def _open_session(self, path: str, parent: MainWindow | None) -> Session | None:
         """The session on *path*; offers read-only when it is being edited elsewhere."""
         parent = parent or self._active()
+        self.open_cancelled = False
         try:
             return open_session(path)
         except FileLocked as error:
             if not dialogs.ask_open_locked(parent, path, str(error)):
+                self.open_cancelled = True
                 return None
             try:
                 return open_session(path, read_only=True)
@@ -149,7 +153,7 @@ class Editor(QObject):
                 shown.append(window)
                 if crashed is not None and Path(path).resolve() == crashed.resolve():
                     window.show_recovered(recovery.recovered_message(crashed))
-        if not shown:
+        if not shown and not (path and self.open_cancelled):
             window = self.new_window()
             window.show()
             shown.append(window)
@@ -277,5 +281,8 @@ def run(path: str | None = None, argv: list[str] | None = None) -> int:
     """Open the editor on *path* (.briefing or .json), run the event loop, return its code."""
     app = make_application(argv)
     editor = Editor(app)
-    editor.start(path)  # no blank window first: one window to build before the first paint
+    # no blank window first: one window to build before the first paint; nothing shown
+    # (the user cancelled opening a file that is open elsewhere) means quit
+    if not editor.start(path):
+        return 0
     return app.exec()

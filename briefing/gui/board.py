@@ -19,9 +19,24 @@ from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.vocab import ClaimKind, ClaimStatus
 from briefing.gui.card_delegate import CARD_SIZE, CardDelegate
+from briefing.gui.dragging import run_drag
+from briefing.gui.forms import guard_combo
 from briefing.gui.models.claims import CLAIM_ID_ROLE, ClaimFilter, ClaimFilterProxy, ClaimsModel
 
 _SOURCE_OPS = (ops.InsertSource, ops.RemoveSource, ops.ReplaceSource)
+
+
+class CardView(QListView):
+    """The cards; dragging selected cards carries their ids (and text) to the outline."""
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802, N803
+        rows = [i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        if not rows:
+            return
+        rows.sort(key=QModelIndex.row)
+        data = self.model().mimeData(rows)
+        label = data.text() if len(rows) == 1 else f"{len(rows)} cards"
+        run_drag(self, data, Qt.DropAction.CopyAction, Qt.DropAction.CopyAction, label)
 
 
 class ClaimBoard(QWidget):
@@ -39,7 +54,7 @@ class ClaimBoard(QWidget):
         self.proxy = ClaimFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build_filters()
-        self.view = QListView(self)
+        self.view = CardView(self)
         self.view.setObjectName("claimBoard")
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setFlow(QListView.Flow.LeftToRight)
@@ -78,6 +93,7 @@ class ClaimBoard(QWidget):
         self.filter_text.setPlaceholderText("Filter cards…")
         self.filter_text.setClearButtonEnabled(True)
         self.filter_text.setMinimumWidth(120)
+        self.filter_text.setAccessibleName("Filter cards by text")
         self.filter_kind = _choice_box(self, "All kinds", [(k.capitalize(), k) for k in ClaimKind])
         self.filter_status = _choice_box(self, "Any status",
                                          [(s.capitalize(), s) for s in ClaimStatus])
@@ -85,11 +101,15 @@ class ClaimBoard(QWidget):
         self.filter_tag.setPlaceholderText("Tag")
         self.filter_tag.setClearButtonEnabled(True)
         self.filter_tag.setMaximumWidth(90)
-        self.filter_source = QComboBox(self)
+        self.filter_tag.setAccessibleName("Filter cards by tag")
+        self.filter_source = guard_combo(QComboBox(self))
         self.filter_source.setMinimumContentsLength(8)
         self.filter_source.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._fill_sources()
+        self.filter_kind.setAccessibleName("Filter cards by kind")
+        self.filter_status.setAccessibleName("Filter cards by status")
+        self.filter_source.setAccessibleName("Filter cards by source")
         self.filter_unplaced = QCheckBox("Unplaced only", self)
         self.count_label = QLabel(self)
         self._debounce = QTimer(self)
@@ -189,7 +209,7 @@ class ClaimBoard(QWidget):
 
 
 def _choice_box(parent: QWidget, everything: str, items: list[tuple[str, str]]) -> QComboBox:
-    box = QComboBox(parent)
+    box = guard_combo(QComboBox(parent))
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(6)
     box.addItem(everything, "")

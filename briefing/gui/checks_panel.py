@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the rules load with the first run, after the window is pain
 
 CHECK_DELAY_MS = 500
 FIRST_CHECK_DELAY_MS = 100
+PLACE_FIX = "Place in Section…"
 NOTHING_SELECTED = "Select a finding to see why it matters and what to do."
 
 
@@ -68,6 +69,8 @@ class ChecksPanel(QWidget):
     """Findings by severity; reports counts and the finding the user wants to see."""
 
     finding_activated = Signal(object)
+    place_requested = Signal(str)
+    """The fix of an unplaced claim: choose a section for it (the window asks where)."""
     counts_changed = Signal(int, int)
     """Errors and warnings after each run."""
 
@@ -95,10 +98,15 @@ class ChecksPanel(QWidget):
         self.explain.setWordWrap(True)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explain.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.explain.setAccessibleName("Why the finding matters")
         self.fix_button = QPushButton("Fix", self)
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self.fix_current)
+        self.fix_button.setAccessibleName("Fix")
+        self.fix_button.setToolTip("Apply the suggested fix (one undoable step)")
         self.show_button = QPushButton("Show", self)
+        self.show_button.setAccessibleName("Show")
+        self.show_button.setToolTip("Select what the finding is about")
         self.show_button.setEnabled(False)
         self.show_button.clicked.connect(lambda: self._activated(self.view.currentIndex()))
         side = QWidget(self)
@@ -175,9 +183,11 @@ class ChecksPanel(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: object = None) -> None:
         finding: Finding | None = current.data(FINDING_ROLE) if current.isValid() else None
         self.explain.setText(NOTHING_SELECTED if finding is None else explanation(finding))
-        self.fix_button.setEnabled(finding is not None and finding.fix is not None)
+        placing = finding is not None and _places(finding)
+        self.fix_button.setEnabled(finding is not None and (finding.fix is not None or placing))
         self.fix_button.setText(finding.fix.label if finding is not None and finding.fix
-                                else "Fix")
+                                else PLACE_FIX if placing else "Fix")
+        self.fix_button.setAccessibleName(self.fix_button.text())
         self.show_button.setEnabled(finding is not None and bool(finding.targets))
 
     def _activated(self, index: QModelIndex) -> None:
@@ -194,6 +204,9 @@ class ChecksPanel(QWidget):
     def fix_current(self) -> bool:
         """Apply the current finding's fix as one undoable edit."""
         finding = self.view.currentIndex().data(FINDING_ROLE)
+        if finding is not None and finding.fix is None and _places(finding):
+            self.place_requested.emit(finding.claim)
+            return True
         if finding is None or finding.fix is None:
             return False
         try:
@@ -204,3 +217,8 @@ class ChecksPanel(QWidget):
             self.session.edit_refused.emit(str(error))
             return False
         return self.session.push(op, finding.fix.label)
+
+
+def _places(finding: Finding) -> bool:
+    """An unplaced claim's fix is to choose a section for it."""
+    return finding.rule == "unplaced-claim" and bool(finding.claim)

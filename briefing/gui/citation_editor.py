@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.model import Citation
 from briefing.core.vocab import CREDIBILITY_LABELS
+from briefing.gui.excerpts import anchored
 from briefing.gui.forms import Bursts, choice_box, set_choice, set_text, tool_button
 from briefing.gui.models.citations import ATTRIBUTION, QUOTE, SOURCE, CitationsModel
 from briefing.gui.session import Session
@@ -52,7 +53,8 @@ class CitationEditor(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setColumnHidden(QUOTE, True)  # shown in full below
         self.table.setWordWrap(False)
-        self.table.setMaximumHeight(110)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it)
+        self.table.setAccessibleName("Citations")
         self.table.doubleClicked.connect(self._show_in_reader)
         buttons = QHBoxLayout()
         self.add_button = tool_button(self, "+ Add", "Add a citation to this claim")
@@ -77,6 +79,10 @@ class CitationEditor(QWidget):
         self.quote = QPlainTextEdit(self)
         self.quote.setTabChangesFocus(True)
         self.quote.setMaximumHeight(70)
+        for widget, name in ((self.source, "Cited source"), (self.locator, "Locator"),
+                             (self.attribution, "Attribution (who says it)"),
+                             (self.credibility, "Credibility"), (self.quote, "Quote")):
+            widget.setAccessibleName(name)
         detail = QFormLayout()
         detail.addRow("Source", self.source)
         detail.addRow("Locator", self.locator)
@@ -108,8 +114,17 @@ class CitationEditor(QWidget):
         self.speakers.picked.connect(self._speaker_picked)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_detail())
         self.model.modelReset.connect(self._load_detail)
+        self.model.modelReset.connect(self._fit_table)
         self.model.dataChanged.connect(lambda *_: self._load_detail())
         self._load_detail()
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (one to four; more scroll), so nothing is hidden."""
+        rows = max(1, min(4, self.model.rowCount()))
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + rows * self.table.verticalHeader().defaultSectionSize()
+                  + 2 * self.table.frameWidth())
+        self.table.setFixedHeight(height)
 
     # ------------------------------------------------------------------ API
     def set_claim(self, claim_id: str | None) -> None:
@@ -182,6 +197,8 @@ class CitationEditor(QWidget):
             return
         cites = list(self._doc.claim(claim_id).citations)
         new = replace(cites[row], **changes)
+        if "quote" in changes or "source" in changes:
+            new = anchored(self._doc, new)  # found in the source: offsets and locator
         if new == cites[row]:
             return
         cites[row] = new

@@ -84,3 +84,33 @@ def add_sources(session: Session, sources: list[tuple[Source, bytes | None]],
     if not session.push(ops.Batch(tuple(steps), label), label):
         return []
     return [s.id for s, _ in sources]
+
+
+def place_claims(session: Session, claim_ids: list[str], section_id: str,
+                 index: int | None = None) -> bool:
+    """Put claims (in the order given; placed ones move) into *section_id* before block
+    *index* (None: at its end), as one undo step."""
+    from briefing.gui import outline_plan as plan
+
+    doc = session.doc
+    if not doc.has_section(section_id):
+        return False
+    at = len(doc.section(section_id).blocks) if index is None else index
+    step = plan.place_claims(doc, claim_ids, section_id, at)
+    return step is not None and session.push(step.op, step.label)
+
+
+def cite_selection(session: Session, claim_id: str, source_id: str, start: int,
+                   end: int) -> bool:
+    """Add text[start:end] of *source_id* as another citation of *claim_id* (one step)."""
+    from dataclasses import replace
+
+    from briefing.gui.excerpts import citation_for
+
+    doc = session.doc
+    if not doc.has_claim(claim_id) or not doc.source(source_id).text[start:end].strip():
+        return False
+    claim = doc.claim(claim_id)
+    citation = citation_for(doc, source_id, start, end)
+    new = replace(claim, citations=(*claim.citations, citation))
+    return session.push(ops.ReplaceClaim(new), "Cite Selection")

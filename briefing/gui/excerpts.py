@@ -38,3 +38,36 @@ def claim_from_selection(doc: Document, source_id: str, start: int, end: int,
         kind=ClaimKind.INFORMATION.value,
         citations=(citation,),
     )
+
+
+def anchored(doc: Document, citation: Citation) -> Citation:
+    """*citation* with offsets and a locator from its quote, when the quote is found in its
+    source (a citation added by hand, or whose quote was retyped); else unchanged.
+
+    Whitespace is matched loosely (a quote copied from a wrapped page); the locator
+    follows the quote unless the analyst wrote one of their own.
+    """
+    import re
+
+    quote = citation.quote.strip()
+    if not quote or not doc.has_source(citation.source):
+        return citation
+    text = doc.source(citation.source).text
+    if citation.start is not None and citation.end is not None and \
+            text[citation.start:citation.end] == citation.quote:
+        return citation
+    pattern = r"\s+".join(re.escape(word) for word in quote.split())
+    found = re.search(pattern, text)
+    if found is None:
+        return replace(citation, start=None, end=None)
+    from briefing.ingest import cite_range
+
+    source = doc.source(citation.source)
+    located = cite_range(source, found.start(), found.end())
+    computed = ""  # the locator the old anchor gave: replaced; one typed by hand: kept
+    if citation.start is not None and citation.end is not None and \
+            0 <= citation.start <= citation.end <= len(text):
+        computed = cite_range(source, citation.start, citation.end).locator
+    own = bool(citation.locator) and citation.locator != computed
+    locator = citation.locator if own else located.locator or citation.locator
+    return replace(citation, start=located.start, end=located.end, locator=locator)

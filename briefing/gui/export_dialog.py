@@ -12,7 +12,7 @@ import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,9 @@ from briefing.export import ExportOptions, export_document
 from briefing.export.api import marking_shortfall
 from briefing.gui import dialogs
 from briefing.gui.session import Session
+
+OPTIONS_KEY = "export"
+"""QSettings group: the last export's folder and options."""
 
 FORMATS: dict[str, tuple[str, str]] = {
     ".docx": ("Word", "Word documents (*.docx)"),
@@ -131,6 +134,7 @@ class ExportDialog(QDialog):
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         self.path = QLineEdit(self._suggested_path(), self)
+        self.path.setAccessibleName("Save as")
         self.path.setMinimumWidth(320)
         self.browse_button = QPushButton("Browse…", self)
         self.browse_button.clicked.connect(self.browse)
@@ -153,6 +157,7 @@ class ExportDialog(QDialog):
         form.addRow("Later notes", self.note_form)
         form.addRow("", self.ibid)
         self.template = QLineEdit(self)
+        self.template.setAccessibleName("Reference template")
         self.template.setPlaceholderText("Briefing’s own design")
         self.template_button = QPushButton("Choose…", self)
         self.template_button.clicked.connect(self.choose_template)
@@ -175,7 +180,35 @@ class ExportDialog(QDialog):
         form.addRow("", self.summary)
         form.addRow("", self.keep_empty)
         form.addRow("", self.estimates)
+        self.notes.setAccessibleName("Notes")
+        self.citations.setAccessibleName("Citations")
+        self._restore_options()
         return form
+
+    def _restore_options(self) -> None:
+        """The options chosen at the last export (per user), as mature apps remember them."""
+        settings = QSettings()
+        notes = self.notes.findData(settings.value(f"{OPTIONS_KEY}/notes"))
+        if notes >= 0:
+            self.notes.setCurrentIndex(notes)
+        citations = self.citations.findData(settings.value(f"{OPTIONS_KEY}/citations"))
+        if citations >= 0:
+            self.citations.setCurrentIndex(citations)
+        self.summary.setChecked(settings.value(f"{OPTIONS_KEY}/summary") in (True, "true"))
+        self.estimates.setChecked(settings.value(f"{OPTIONS_KEY}/estimates") in (True, "true"))
+        template = settings.value(f"{OPTIONS_KEY}/template")
+        if isinstance(template, str) and self.suffix == ".docx":
+            self.template.setText(template)
+
+    def _remember_options(self, request: ExportRequest) -> None:
+        settings = QSettings()
+        settings.setValue(f"{OPTIONS_KEY}/folder", str(request.path.parent))
+        settings.setValue(f"{OPTIONS_KEY}/notes", self.notes.currentData())
+        settings.setValue(f"{OPTIONS_KEY}/citations", self.citations.currentData())
+        settings.setValue(f"{OPTIONS_KEY}/summary", self.summary.isChecked())
+        settings.setValue(f"{OPTIONS_KEY}/estimates", self.estimates.isChecked())
+        if self.suffix == ".docx":
+            settings.setValue(f"{OPTIONS_KEY}/template", self.template.text().strip())
 
     def _build_errors(self) -> QGroupBox:
         n = len(self.errors)
@@ -204,7 +237,9 @@ class ExportDialog(QDialog):
         return box
 
     def _suggested_path(self) -> str:
-        folder = self.session.path.parent if self.session.path else (
+        remembered = QSettings().value(f"{OPTIONS_KEY}/folder")
+        folder = Path(remembered) if isinstance(remembered, str) and Path(
+            remembered).is_dir() else self.session.path.parent if self.session.path else (
             self.session.origin.parent if self.session.origin else Path.home())
         return str(folder / f"{self.session.display_name}{self.suffix}")
 
@@ -249,6 +284,7 @@ class ExportDialog(QDialog):
         if not self.export_button.isEnabled():
             return
         self._running = self.request()
+        self._remember_options(self._running)
         self._set_busy(True)
         self._pool.start(_ExportJob(self.session.doc.copy(), self._running,
                                     self._signals))

@@ -82,6 +82,8 @@ class FindBar(QWidget):
     """A slim bar under the tabs: query, Previous / Next, "3 of 12"."""
 
     hit_chosen = Signal(object)
+    closed = Signal()
+    """Esc or the close button: the window gives the focus back to the view."""
 
     def __init__(self, doc: Document, store: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +103,7 @@ class FindBar(QWidget):
         close = tool_button(self, "✕", "Close (Esc)", flat=True)
         self.previous_button.clicked.connect(self.find_previous)
         self.next_button.clicked.connect(self.find_next)
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.close_bar)
         self.count = QLabel(self)
         self.count.setMinimumWidth(90)
         layout = QHBoxLayout(self)
@@ -123,9 +125,13 @@ class FindBar(QWidget):
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.query.selectAll()
 
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
-            self.hide()
+            self.close_bar()
             return
         super().keyPressEvent(event)
 

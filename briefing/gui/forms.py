@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 from briefing.gui.session import Session
@@ -15,6 +16,7 @@ def choice_box(parent: QWidget, items: Iterable[tuple[str, str]], empty: str | N
                tooltips: dict[str, str] | None = None) -> QComboBox:
     """A combo box whose item data are vocabulary values ('' for *empty*)."""
     box = QComboBox(parent)
+    guard_combo(box)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
     if empty is not None:
@@ -23,6 +25,39 @@ def choice_box(parent: QWidget, items: Iterable[tuple[str, str]], empty: str | N
         box.addItem(label, value)
         if tooltips and value in tooltips:
             box.setItemData(box.count() - 1, tooltips[value], 3)  # Qt.ToolTipRole
+    return box
+
+
+class _ComboGuard(QObject):
+    """Keeps a combo box from changing on a stray wheel turn or arrow key.
+
+    The wheel changes nothing (it scrolls the form instead); Up/Down on a closed box open
+    its list, where arrows move and Enter chooses: a change needs an explicit choice.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(watched, QComboBox):
+            return False
+        if event.type() == QEvent.Type.Wheel:
+            event.ignore()
+            return True
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            watched.showPopup()
+            return True
+        return False
+
+
+_GUARD: list[_ComboGuard] = []
+
+
+def guard_combo(box: QComboBox) -> QComboBox:
+    """Make *box* change only on an explicit choice (see :class:`_ComboGuard`)."""
+    if not _GUARD:
+        _GUARD.append(_ComboGuard())
+    box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    box.installEventFilter(_GUARD[0])
     return box
 
 

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Slot
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs, editing
 from briefing.gui.importing import Importer, ImportWorker, start_import
+from briefing.gui.session import Session
 
-if TYPE_CHECKING:
-    from briefing.gui.window_parts import WindowParts
+Added = Callable[[list[str]], None]
+"""Told the ids of the sources an import added (to select and show them)."""
 
 
-def id_generator(taken: set[str], prefix: str = "s"):  # noqa: ANN201
-    """Thread-safe-enough ids: decided from a snapshot of the ids in use."""
-    counter = [len(taken)]
+def id_generator(taken: set[str], prefix: str = "s", start: int = 0):  # noqa: ANN201
+    """Thread-safe-enough ids: decided from a snapshot of the ids in use; numbering goes on
+    from *start* (the number of sources already there)."""
+    counter = [start]
 
     def new_id() -> str:
         while True:
@@ -34,10 +36,10 @@ def id_generator(taken: set[str], prefix: str = "s"):  # noqa: ANN201
 class _ImportRun(QObject):
     """Lives in the UI thread, so the worker's signals arrive here queued."""
 
-    def __init__(self, window: WindowParts, count: int) -> None:
-        super().__init__(window)
-        self._window = window
-        self.dialog = QProgressDialog("Importing…", "Cancel", 0, count, window)
+    def __init__(self, parent: QWidget, session: Session, added: Added, count: int) -> None:
+        super().__init__(parent)
+        self._parent, self._session, self._added = parent, session, added
+        self.dialog = QProgressDialog("Importing…", "Cancel", 0, count, parent)
         self.dialog.setWindowTitle("Import Sources")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
@@ -51,20 +53,17 @@ class _ImportRun(QObject):
 
     @Slot(list)
     def imported(self, results: list) -> None:
-        window = self._window
         try:
-            ids = editing.add_sources(window.session, results)
+            ids = editing.add_sources(self._session, results)
         except BriefingError as error:
-            dialogs.show_error(window, "Cannot Import", str(error))
+            dialogs.show_error(self._parent, "Cannot Import", str(error))
             return
         if ids:
-            window.sources.select_source(ids[-1])
-            window.open_source(ids[-1])
-            window.statusBar().showMessage(f"Imported {len(ids)} source(s)", 5000)
+            self._added(ids)
 
     @Slot(list)
     def failed(self, problems: list) -> None:
-        dialogs.show_error(self._window, "Some Files Were Not Imported", "\n".join(problems))
+        dialogs.show_error(self._parent, "Some Files Were Not Imported", "\n".join(problems))
 
     @Slot()
     def finished(self) -> None:
@@ -73,15 +72,21 @@ class _ImportRun(QObject):
         self.deleteLater()
 
 
-def run_import(window: WindowParts, importer: Importer,
-               paths: list[Path]) -> tuple[QThread, ImportWorker]:
-    """Start importing *paths*; sources are added when the worker finishes."""
-    doc = window.session.doc
+def imported_message(count: int) -> str:
+    return f"Imported {count} source{'' if count == 1 else 's'}"
+
+
+def run_import(parent: QWidget, session: Session, importer: Importer, paths: list[Path],
+               added: Added) -> tuple[QThread, ImportWorker]:
+    """Start importing *paths*; the sources are added (one undo step) when the worker
+    finishes, then *added* is told their ids."""
+    doc = session.doc
     taken = {s.id for s in doc.sources} | {c.id for c in doc.claims}
     taken |= {s.id for s in doc.all_sections()}
     keys = {s.key for s in doc.sources if s.key}
-    thread, worker = start_import(importer, paths, id_generator(taken), keys, window)
-    run = _ImportRun(window, len(paths))
+    ids = id_generator(taken, start=len(doc.sources))
+    thread, worker = start_import(importer, paths, ids, keys, parent)
+    run = _ImportRun(parent, session, added, len(paths))
     run.dialog.canceled.connect(worker.cancel, Qt.ConnectionType.DirectConnection)
     worker.progress.connect(run.progress)
     worker.imported.connect(run.imported)

@@ -74,6 +74,15 @@ class Inspector(QWidget):
             return BRIEFING
         return CLAIM
 
+    def first_field(self) -> QWidget:
+        """Where the keyboard focus goes when the inspector is entered (F6)."""
+        page = self.page()
+        if page == SOURCE:
+            return self.source_form.widgets["title"]
+        if page == BRIEFING:
+            return self.briefing_form.widgets["title"]
+        return self.claim_editor.text
+
     def show_claim(self, claim_id: str | None) -> None:
         self.claim_editor.set_claim(claim_id)
         self.title.setText("Claim" if claim_id else "Claim — none selected")

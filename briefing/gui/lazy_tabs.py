@@ -1,8 +1,7 @@
 """Tabs whose page is built the first time it is shown (or asked for).
 
-The editor opens on the Board; the Outline and the Preview are built when the
-user first goes to them, so a large briefing's window paints without first
-laying out a 5,000-row outline tree or rendering a page nobody looks at.
+The editor opens on the Board; the Preview is built when the user first goes to it,
+so a window paints without first rendering a page nobody looks at.
 """
 
 from __future__ import annotations
@@ -13,8 +12,9 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 Factory = Callable[[], QWidget]
 
-BOARD_TAB, READER_TAB, OUTLINE_TAB, PREVIEW_TAB = range(4)
-"""The main window's tabs, in order (the last two are built lazily)."""
+BOARD_TAB, READER_TAB, PREVIEW_TAB = range(3)
+"""The main window's tabs, in order (the last is built lazily; the outline is a pane of
+its own, beside them)."""
 
 
 class LazyTabs:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QGuiApplication,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,30 +28,36 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing, received, recovery
+from briefing.gui import dialogs, editing, received, recovery, view_state
 from briefing.gui.board import ClaimBoard
 from briefing.gui.checks_panel import ChecksPanel
 from briefing.gui.find_bar import FindBar
 from briefing.gui.importing import Importer, ImportWorker, find_importer
 from briefing.gui.inspector import Inspector
-from briefing.gui.lazy_tabs import BOARD_TAB, OUTLINE_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
+from briefing.gui.lazy_tabs import BOARD_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
 from briefing.gui.menus import build_actions
 from briefing.gui.models.claims import CLAIM_ID_ROLE
+from briefing.gui.outline_view import OutlinePanel
 from briefing.gui.reader import SourceReader
 from briefing.gui.session import Session
 from briefing.gui.sources_panel import SourcesPanel
+from briefing.gui.window_edit import EditActions
 from briefing.gui.window_files import FileActions
+from briefing.gui.window_layout import Pane, WindowLayout
 from briefing.gui.window_review import ReviewActions
 
 if TYPE_CHECKING:
-    from briefing.gui.outline_view import OutlinePanel
     from briefing.gui.preview import PreviewPanel
 
+VIEW_SHORTCUTS = ("Board", "Reader", "Outline", "Preview")
+"""View ▸ Board … Preview are Ctrl+1 … Ctrl+4."""
+
 READ_ONLY_DISABLED = ("save_as", "import", "paste_source", "delete", "properties", "new_claim",
-                      "insert_section", "insert_subsection", "insert_prose")
+                      "insert_section", "insert_subsection", "insert_prose", "place", "cut",
+                      "paste")
 
 
-class MainWindow(FileActions, ReviewActions, QMainWindow):
+class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
     """One window per open briefing."""
 
     open_requested = Signal(str)
@@ -68,13 +75,16 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.session = session
         self._handed_over = False
         self._closed = False
+        self._shown_once = False
         self._imports: list[tuple[QThread, ImportWorker]] = []
         self.importer: Importer | None = importer if importer is not None else find_importer()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self._build_views()
-        self.actions_ = build_actions(self)
+        built = build_actions(self, self.menuBar(), session.undo_stack,
+                              lambda name: getattr(self, f"act_{name}"))
+        self.actions_, self.menus, self.recent_menu = built.actions, built.menus, built.recent
         self._add_view_menu()
         self.actions_["import"].setEnabled(self.importer is not None)
         if self.importer is None:
@@ -101,6 +111,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         for name in READ_ONLY_DISABLED:
             self.actions_[name].setEnabled(False)
         self.reader.new_claim_action.setEnabled(False)
+        self.reader.cite_action.setEnabled(False)
         self.inspector.setEnabled(False)
         self.statusBar().showMessage(
             "Read-only: this briefing is open for editing elsewhere. Save a copy to change it.")
@@ -124,10 +135,10 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         self.reader = SourceReader(doc, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Views")
         self.tabs.addTab(self.board, "Board")
         self.tabs.addTab(self.reader, "Reader")
         self.lazy_tabs = LazyTabs(self.tabs)
-        self.lazy_tabs.add("Outline", self._build_outline)
         self.lazy_tabs.add("Preview", self._build_preview)
         self.find_bar = FindBar(doc, self.session.store, self)
         self.find_bar.hide()
@@ -138,27 +149,63 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         column.addWidget(self.tabs, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
+        self.outline_panel = self._build_outline()
         self.sources = SourcesPanel(doc, search, self)
         self.inspector = Inspector(self.session, self)
-        self.sources_dock = self._dock("Sources", self.sources,
-                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("Inspector", self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        self.outline_dock = self._dock("Outline", self.outline_panel, left)
+        self.sources_dock = self._dock("Sources", self.sources, left)
+        self.splitDockWidget(self.outline_dock, self.sources_dock, Qt.Orientation.Vertical)
+        self.inspector_dock = self._dock("Inspector", self.inspector, right)
         self.history_dock = self._dock("Undo History", QUndoView(self.session.undo_stack, self),
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
+                                       right)
+        self.history_dock.widget().setAccessibleName("Undo history")
         self.history_dock.hide()
         self.checks = ChecksPanel(self.session, self)
         self.checks_dock = self._dock("Checks", self.checks,
                                       Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.resizeDocks([self.sources_dock, self.inspector_dock], [330, 420],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.checks_dock], [160], Qt.Orientation.Vertical)
         self.resize(_first_size())
+        self.layout_ = WindowLayout(self, MainWindow._default_dock_sizes)
+        self._add_panes()
+
+    def _default_dock_sizes(self) -> None:
+        """The docks' default sizes for the window's width now (at first show and on
+        View ▸ Reset Layout): the outline about a fifth, the inspector about 30%."""
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.outline_dock, self.inspector_dock],
+                         [max(240, min(460, width * 21 // 100)),
+                          max(360, min(620, width * 29 // 100))], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.outline_dock, self.sources_dock],
+                         [height * 36 // 100, height * 24 // 100], Qt.Orientation.Vertical)
+        self.resizeDocks([self.checks_dock], [max(110, height // 6)], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.layout_.shown()
+            QTimer.singleShot(0, self, lambda: view_state.restore(self))
+
+    def _add_panes(self) -> None:
+        """The panes F6 cycles through, in reading order (left to right, top to bottom)."""
+        for pane in PANES:
+            self.layout_.add_pane(pane)
+
+    def _current_view(self) -> QWidget:
+        """What takes focus in the middle: the board's cards, the reader's text, the page."""
+        page = self.tabs.currentWidget()
+        if page is self.board:
+            return self.board.view
+        if page is self.reader:
+            return self.reader.text
+        return getattr(page, "focus_target", lambda: page)()
 
     @property
     def outline(self) -> OutlinePanel:
-        """The Outline tab's panel (built when first shown or asked for)."""
-        return cast("OutlinePanel", self.lazy_tabs.page(OUTLINE_TAB))
+        """The Outline pane (a dock beside the Board and the Reader)."""
+        return self.outline_panel
 
     @property
     def preview(self) -> PreviewPanel:
@@ -166,16 +213,11 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         return cast("PreviewPanel", self.lazy_tabs.page(PREVIEW_TAB))
 
     def _built_outline(self) -> OutlinePanel | None:
-        return cast("OutlinePanel | None", self.lazy_tabs.built(OUTLINE_TAB))
+        return self.outline_panel
 
     def _build_outline(self) -> OutlinePanel:
-        from briefing.gui.outline_view import OutlinePanel
-
         outline = OutlinePanel(self.session, self)
         outline.current_claim_changed.connect(lambda c: self._claim_chosen(c) if c else None)
-        current = self.board.current_claim_id()
-        if current:
-            outline.select_claim(current)
         return outline
 
     def _build_preview(self) -> PreviewPanel:
@@ -188,21 +230,44 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(title.replace(" ", "") + "Dock")
+        dock.setAccessibleName(title)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
     def _add_view_menu(self) -> None:
         view = self.menus["View"]
-        for dock in (self.sources_dock, self.inspector_dock, self.checks_dock, self.history_dock):
+        for n, name in enumerate(VIEW_SHORTCUTS):
+            action = view.addAction(f"&{name}")
+            action.setObjectName(f"action_show_{name.lower()}")
+            action.setShortcut(f"Ctrl+{n + 1}")
+            action.setStatusTip(f"Show the {name} and put the keyboard focus in it")
+            action.triggered.connect(lambda _c=False, v=name: self.show_view(v))
+        view.addSeparator()
+        for dock in (self.outline_dock, self.sources_dock, self.inspector_dock,
+                     self.checks_dock, self.history_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        for n, name in enumerate(("Board", "Reader", "Outline", "Preview")):
-            action = view.addAction(f"Show {name}")
-            action.setShortcut(f"Ctrl+{n + 1}")
-            action.triggered.connect(lambda _c=False, i=n: self.tabs.setCurrentIndex(i))
+        self.actions_.update(self.layout_.add_actions(view))
         self.reader.new_claim_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.menus["Insert"].addAction(self.reader.new_claim_action)
+        self.menus["Insert"].insertAction(self.actions_["new_claim"],
+                                          self.reader.new_claim_action)
+        self.reader.cite_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.menus["Edit"].insertAction(self.actions_["find"], self.reader.cite_action)
+        arrange = QMenu("&Outline", self)  # the outline's toolbar, also in the menus
+        for name in ("up", "down", "indent", "outdent", "remove"):
+            arrange.addAction(self.outline_panel.actions_[name])
+        self.menus["Edit"].insertMenu(self.actions_["find"], arrange)
+        self.menus["Edit"].insertSeparator(self.actions_["find"])
+
+    def show_view(self, name: str) -> None:
+        """Ctrl+1…4: show Board, Reader, Outline or Preview with the keyboard focus in it."""
+        if name == "Outline":
+            self.layout_.focus_named("Outline")
+            return
+        self.tabs.setCurrentIndex({"Board": BOARD_TAB, "Reader": READER_TAB,
+                                   "Preview": PREVIEW_TAB}[name])
+        self.layout_.focus_named("Views")
 
     def _connect(self) -> None:
         session = self.session
@@ -217,14 +282,27 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
         session.doc.events.subscribe(self._on_op)
         self.board.current_claim_changed.connect(self._claim_chosen)
         self.checks.finding_activated.connect(self.show_finding)
+        self.checks.place_requested.connect(lambda c: self.act_place([c]))
+        self._card_menu()
         self.find_bar.hit_chosen.connect(self.show_hit)
+        self.find_bar.closed.connect(lambda: self._current_view().setFocus())
         self.checks.counts_changed.connect(self._show_check_counts)
         self.sources.current_source_changed.connect(lambda s: self.inspector.show_source(s or None))
         self.sources.source_activated.connect(self.open_source)
         self.reader.new_claim_requested.connect(self.claim_from_selection)
+        self.reader.cite_requested.connect(self.cite_selection)
         self.reader.attributed_claim_requested.connect(self.claim_from_selection)
         self.reader.claim_activated.connect(self.select_claim)
         self.inspector.source_requested.connect(self.open_source)
+
+    def _card_menu(self) -> None:
+        """Right-click on a card: place it, cite the Reader's selection in it, delete it."""
+        view = self.board.view
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        view.addActions([self.actions_["place"], self.reader.cite_action,
+                         self.actions_["delete"]])
+        self.outline.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.outline.view.addActions([self.actions_["place"], self.actions_["delete"]])
 
     # ------------------------------------------------------------ behaviour
     def _claim_chosen(self, claim_id: str | None) -> None:
@@ -262,8 +340,11 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     def _refresh_title(self, *_args: object) -> None:
         if not shiboken6.isValid(self.session.undo_stack):
             return
-        flag = " (Read-only)" if self.session.read_only else ""
-        self.setWindowTitle(f"{self.session.display_name}{flag}[*] — Briefing")
+        session = self.session
+        file = session.path or session.origin
+        name = file.name if file is not None else "Untitled"
+        flag = " (read-only)" if session.read_only else ""
+        self.setWindowTitle(f"{name}[*]{flag} — Briefing")
         self.setWindowModified(self.session.is_modified())
         self.actions_["save_as"].setText("&Save…" if self.session.untitled else "&Save Now")
         self._show_save_state(self.session.save_state())
@@ -294,14 +375,6 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
     def act_quit(self) -> None:
         self.quit_requested.emit()
 
-    def act_delete(self) -> None:
-        if self.sources.view.hasFocus():
-            self.delete_sources(self.sources.selected_source_ids())
-        elif self.tabs.currentIndex() == OUTLINE_TAB:
-            self.outline.remove_selected()
-        else:
-            editing.delete_claims(self.session, self.board.selected_claim_ids())
-
     def delete_sources(self, source_ids: list[str]) -> bool:
         cited = [s for s in source_ids if self.session.doc.citation_count(s)]
         if cited:
@@ -329,25 +402,31 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             self.inspector.claim_editor.text.setFocus()
 
     def act_insert_section(self) -> None:
-        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline_dock.show()
         self.outline.insert_section()
 
     def act_insert_subsection(self) -> None:
-        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline_dock.show()
         self.outline.insert_section(sub=True)
 
     def act_insert_prose(self) -> None:
-        self.tabs.setCurrentIndex(OUTLINE_TAB)
+        self.outline_dock.show()
         self.outline.insert_prose()
+
+    def act_run_checks(self) -> None:
+        self.checks_dock.show()
+        self.checks_dock.raise_()
+        self.checks.check_now()
+        self.checks.view.setFocus()
+
+    def act_find_in_sources(self) -> None:
+        self.act_find_sources()
 
     def act_import_review(self) -> None:
         from briefing.gui.review_pane import import_review
 
         import_review(self)
 
-    def act_undo_history(self) -> None:
-        self.history_dock.show()
-        self.history_dock.raise_()
 
     # ------------------------------------------------------------------ close
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -373,6 +452,7 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
             dialog.wait()  # no export thread outlives the window
         self.checks.wait()
         self.save_layout()
+        view_state.save(self)
         self.session.doc.events.unsubscribe(self._on_op)
         self.session.undo_stack.cleanChanged.disconnect(self._refresh_title)
         self.session.undo_stack.indexChanged.disconnect(self._refresh_title)
@@ -388,18 +468,22 @@ class MainWindow(FileActions, ReviewActions, QMainWindow):
 
     # --------------------------------------------------------------- layout
     def save_layout(self) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        self.layout_.save()
 
     def restore_layout(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
-        state = settings.value("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        self.layout_.remember_default()
+        self.layout_.restore()
+
+
+PANES = (
+    Pane("Outline", lambda w: w.outline_dock, lambda w: w.outline_panel.view),
+    Pane("Sources", lambda w: w.sources_dock, lambda w: w.sources.view),
+    Pane("Views", lambda w: w.tabs, lambda w: w._current_view()),
+    Pane("Inspector", lambda w: w.inspector_dock, lambda w: w.inspector.first_field()),
+    Pane("Checks", lambda w: w.checks_dock, lambda w: w.checks.view),
+    Pane("Undo History", lambda w: w.history_dock, lambda w: w.history_dock.widget()),
+)
+"""The panes F6 cycles through, in reading order (left to right, top to bottom)."""
 
 
 def _first_size() -> QSize:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-if TYPE_CHECKING:
-    from briefing.gui.main_window import MainWindow
+
+@dataclass
+class MenuSet:
+    """The built actions by name, the menus by title, and File ▸ Open Recent."""
+
+    actions: dict[str, QAction]
+    menus: dict[str, QMenu]
+    recent: QMenu
+
 
 Std = QKeySequence.StandardKey
 
@@ -29,7 +38,15 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
                       "Read a colleague's reviewed Word copy: comments and proposed edits"),
     "close": ("File", "&Close", Std.Close, "Close this window"),
     "quit": ("File", "&Quit", Std.Quit, "Close every window and quit"),
-    "delete": ("Edit", "&Delete", Std.Delete, "Delete the selected cards or sources"),
+    "cut": ("Edit", "Cu&t", Std.Cut, "Cut the selected text"),
+    "copy": ("Edit", "&Copy", Std.Copy, "Copy the selected text or items"),
+    "paste": ("Edit", "&Paste", Std.Paste, "Paste into the focused field"),
+    "select_all": ("Edit", "Select &All", Std.SelectAll, "Select everything in the focused view"),
+    "delete": ("Edit", "&Delete", Std.Delete,
+               "Delete what is selected in the focused pane (cards, sources, outline items)"),
+    "place": ("Edit", "Place in Sectio&n…", "Ctrl+Shift+M",
+              "Put the selected cards at the end of a section you choose"),
+
     "find": ("Edit", "&Find…", Std.Find, "Find in claims, paragraphs and sources"),
     "find_next": ("Edit", "Find &Next", Std.FindNext, "Show the next match"),
     "find_previous": ("Edit", "Find Pre&vious", Std.FindPrevious, "Show the previous match"),
@@ -43,7 +60,9 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
                           "Add a section inside the current one"),
     "insert_prose": ("Insert", "&Prose Paragraph", "Ctrl+Alt+P",
                      "Add a paragraph of your own words to the current section"),
-    "undo_history": ("Tools", "Undo &History", None, "Show every step that can be undone"),
+    "run_checks": ("Tools", "Run &Checks", "F7", "Check the briefing now and show the findings"),
+    "find_in_sources": ("Tools", "Search &Sources…", None,
+                        "Search the text of every source (also Edit ▸ Find in Sources)"),
     "guide": ("Help", "&User Guide", Std.HelpContents, "Open the user guide"),
     "sample": ("Help", "Open &Sample Briefing", None,
                "Explore a finished briefing (a new untitled copy; the sample stays as shipped)"),
@@ -53,11 +72,12 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
 MENUS = ("File", "Edit", "View", "Insert", "Tools", "Help")
 
 
-def build_actions(window: MainWindow) -> dict[str, QAction]:
-    """Create the actions and menus; slots are ``window.act_<name>``."""
+def build_actions(window: QWidget, menu_bar: QMenuBar, stack: QUndoStack,
+                  slot: Callable[[str], Callable[[], object]]) -> MenuSet:
+    """Create the actions (owned by *window*) and the menus of *menu_bar*; *slot* gives the
+    callable each action runs, by action name."""
     actions: dict[str, QAction] = {}
-    menus = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
-    stack = window.session.undo_stack
+    menus = {name: menu_bar.addMenu(f"&{name}") for name in MENUS}
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcut(Std.Undo)
     redo = stack.createRedoAction(window, "&Redo")
@@ -69,12 +89,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
-        action.triggered.connect(getattr(window, f"act_{name}"))
+        action.triggered.connect(slot(name))
         actions[name] = action
     file_menu = menus["File"]
     for name in ("new", "open"):
         file_menu.addAction(actions[name])
-    window.recent_menu = file_menu.addMenu("Open &Recent")
+    recent = file_menu.addMenu("Open &Recent")
     file_menu.addSeparator()
     for name in ("save_as", "save_copy"):
         file_menu.addAction(actions[name])
@@ -91,7 +111,12 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     edit = menus["Edit"]
     edit.addActions([undo, redo])
     edit.addSeparator()
-    for name in ("delete", "find", "find_next", "find_previous", "filter_cards", "find_sources"):
+    for name in ("cut", "copy", "paste", "delete", "select_all"):
+        edit.addAction(actions[name])
+    edit.addSeparator()
+    edit.addAction(actions["place"])
+    edit.addSeparator()
+    for name in ("find", "find_next", "find_previous", "filter_cards", "find_sources"):
         edit.addAction(actions[name])
     edit.addSeparator()
     edit.addAction(actions["properties"])
@@ -99,10 +124,10 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
     menus["Insert"].addSeparator()
     for name in ("insert_section", "insert_subsection", "insert_prose"):
         menus["Insert"].addAction(actions[name])
-    menus["Tools"].addAction(actions["undo_history"])
+    for name in ("run_checks", "find_in_sources"):
+        menus["Tools"].addAction(actions[name])
     for name in ("guide", "sample"):
         menus["Help"].addAction(actions[name])
     menus["Help"].addSeparator()
     menus["Help"].addAction(actions["about"])
-    window.menus = menus
-    return actions
+    return MenuSet(actions, menus, recent)

@@ -160,3 +160,21 @@ def remove_blocks(doc: Document, blocks: list[tuple[str, int]]) -> Plan | None:
     else:
         label = "Remove from Outline"
     return Plan(steps[0] if len(steps) == 1 else ops.Batch(steps, label), label)
+
+
+def place_passage(doc: Document, source_id: str, start: int, end: int, section_id: str,
+                  index: int) -> Plan | None:
+    """A new card citing text[start:end] of a source, placed in *section_id* before block
+    *index*: one step (a passage dragged from the Reader onto the outline)."""
+    from briefing.gui.excerpts import claim_from_selection
+
+    if not doc.has_section(section_id) or not doc.has_source(source_id):
+        return None
+    text = doc.source(source_id).text
+    if not 0 <= start < end <= len(text) or not text[start:end].strip():
+        return None
+    claim = claim_from_selection(doc, source_id, start, end)
+    index = max(0, min(index, len(doc.section(section_id).blocks)))
+    label = "Place New Claim from Passage"
+    return Plan(ops.Batch((ops.InsertClaim(claim), ops.InsertBlock(
+        section_id, index, Block.for_claim(claim.id))), label), label)

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -22,6 +23,7 @@ from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QResizeEvent, QShowE
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolBar,
@@ -33,8 +35,9 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.model import Block, Section
 from briefing.gui import outline_plan as plan
+from briefing.gui.dragging import run_drag
 from briefing.gui.models.claims import CLAIM_ID_ROLE
-from briefing.gui.models.outline import OutlineModel
+from briefing.gui.models.outline import BLOCK_INDEX_ROLE, OutlineModel
 from briefing.gui.session import Session
 
 WRAP_LIMIT = 1500
@@ -63,6 +66,38 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(max(80, width), max(rect.height(), metrics.height()) + 6)
 
 
+class ProseEditing(WrappingDelegate):
+    """Rows as tall as their text; a paragraph is edited in a multi-line, wrapping editor
+    (Enter keeps it, Shift+Enter starts a new line, Esc cancels)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        if index.data(BLOCK_INDEX_ROLE) is None:  # a section's title: one line
+            return super().createEditor(parent, option, index)
+        editor = QPlainTextEdit(parent)
+        editor.setTabChangesFocus(True)
+        editor.setAccessibleName("Paragraph text")
+        editor.installEventFilter(self)
+        return editor
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        rect = QRect(option.rect)
+        if isinstance(editor, QPlainTextEdit):
+            rect.setHeight(max(rect.height(), editor.fontMetrics().lineSpacing() * 5 + 12))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (isinstance(editor, QPlainTextEdit) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(editor, event)
+
+
 class OutlineTree(QTreeView):
     """A tree view where Tab and Shift+Tab indent and outdent instead of moving focus."""
 
@@ -70,6 +105,15 @@ class OutlineTree(QTreeView):
     outdent_requested = Signal()
     move_requested = Signal(int)
     """Alt+Up (-1) or Alt+Down (+1)."""
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N802, N803
+        rows = [i for i in self.selectionModel().selectedRows()
+                if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        if not rows:
+            return
+        data = self.model().mimeData(rows)
+        label = str(rows[0].data() or "") if len(rows) == 1 else f"{len(rows)} items"
+        run_drag(self, data, Qt.DropAction.MoveAction, Qt.DropAction.MoveAction, label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         old = event.oldSize().width()
@@ -119,7 +163,7 @@ class OutlinePanel(QWidget):
         self.view.setHeaderHidden(True)
         self.view.setUniformRowHeights(False)
         self.view.setWordWrap(True)
-        self.view.setItemDelegate(WrappingDelegate(self.view))
+        self.view.setItemDelegate(ProseEditing(self.view))
         self.view.setAnimated(False)
         self.view.setIndentation(22)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -241,7 +285,7 @@ class OutlinePanel(QWidget):
         self._wrapping = wrap
         self.view.setUniformRowHeights(not wrap)
         self.view.setWordWrap(wrap)
-        self.view.setItemDelegate(WrappingDelegate(self.view) if wrap
+        self.view.setItemDelegate(ProseEditing(self.view) if wrap
                                   else QStyledItemDelegate(self.view))
 
     def _update_hint(self, *_args: object) -> None:

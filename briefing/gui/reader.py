@@ -8,11 +8,13 @@ highlight lists the claims citing it; clicking one emits ``claim_activated``.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -24,11 +26,15 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.document import Document
+from briefing.gui.dragging import run_drag
+from briefing.gui.models import mime
 from briefing.gui.offsets import OffsetMap
 from briefing.gui.speakers import fill_menu, suggested_labels
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
 
 Excerpt = tuple[int, int, str]  # start, end (py offsets), claim id
+READING_WIDTH = 100
+"""Longest line in the Reader, in average characters (a screen-wide line is hard to read)."""
 
 
 class _Gutter(QWidget):
@@ -70,6 +76,10 @@ class ReaderText(QPlainTextEdit):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setMouseTracking(True)
+        self._drag_from: QPoint | None = None
+        self.source_id: str | None = None
+        self.offsets = OffsetMap("")
+        """Set by the reader: the source shown and its offset map (for dragged passages)."""
         self.paragraph_numbers: dict[int, int] = {}
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(lambda _n: self._update_margins())
@@ -86,7 +96,11 @@ class ReaderText(QPlainTextEdit):
         self._gutter.update()
 
     def _update_margins(self) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
+        """The gutter on the left; on a wide screen lines wrap at a readable length (about
+        READING_WIDTH characters) instead of the window's width."""
+        cap = self.fontMetrics().horizontalAdvance("n") * READING_WIDTH
+        room = self.contentsRect().width() - self.gutter_width()
+        self.setViewportMargins(self.gutter_width(), 0, max(0, room - cap), 0)
         area = self.contentsRect()
         self._gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(),
                                        area.height()))
@@ -98,16 +112,55 @@ class ReaderText(QPlainTextEdit):
             self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
 
     def resizeEvent(self, event: Any) -> None:
+        self._update_margins()  # first: the text is laid out for the viewport's new width
         super().resizeEvent(event)
         self._update_margins()
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """The selected text, plus the passage's source and offsets for the outline (a
+        passage dropped on a section becomes a cited card there)."""
+        data = super().createMimeDataFromSelection()
+        cursor = self.textCursor()
+        if self.source_id is not None and cursor.hasSelection():
+            source_id = self.source_id
+            start = self.offsets.to_py(cursor.selectionStart())
+            end = self.offsets.to_py(cursor.selectionEnd())
+            data.setData(mime.PASSAGE_MIME, json.dumps(
+                {"source": source_id, "start": start, "end": end}).encode("utf-8"))
+        return data
+
+    def mousePressEvent(self, event: Any) -> None:
+        """A press inside the selection may start dragging the passage (else: select)."""
+        point = event.position().toPoint()
+        cursor = self.textCursor()
+        inside = cursor.hasSelection() and (
+            cursor.selectionStart() <= self.cursorForPosition(point).position()
+            < cursor.selectionEnd())
+        if event.button() == Qt.MouseButton.LeftButton and inside:
+            self._drag_from = point
+            event.accept()
+            return
+        self._drag_from = None
+        super().mousePressEvent(event)
+
     def mouseMoveEvent(self, event: Any) -> None:
+        if self._drag_from is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            moved = (event.position().toPoint() - self._drag_from).manhattanLength()
+            if moved >= QApplication.startDragDistance():
+                self._drag_from = None
+                data = self.createMimeDataFromSelection()
+                run_drag(self, data, Qt.DropAction.CopyAction, Qt.DropAction.CopyAction,
+                         data.text())
+            return
         super().mouseMoveEvent(event)
         if not event.buttons():
             position = self.cursorForPosition(event.position().toPoint()).position()
             self.hovered.emit(event.globalPosition().toPoint(), position)
 
     def mouseReleaseEvent(self, event: Any) -> None:
+        if self._drag_from is not None:  # a click inside the selection: place the cursor
+            self._drag_from = None
+            self.setTextCursor(self.cursorForPosition(event.position().toPoint()))
         super().mouseReleaseEvent(event)
         if not self.textCursor().hasSelection():
             self.clicked.emit(self.cursorForPosition(event.position().toPoint()).position())
@@ -117,6 +170,8 @@ class SourceReader(QWidget):
     """Shows one source; turns selections into claim requests."""
 
     new_claim_requested = Signal(str, int, int)
+    cite_requested = Signal(str, str, int, int)
+    """Cite Selection: (claim id, source id, start, end)."""
     attributed_claim_requested = Signal(str, int, int, str)
     """A claim citing (source, start, end) attributed to the speaker picked from the menu."""
     claim_activated = Signal(str)
@@ -141,6 +196,16 @@ class SourceReader(QWidget):
         self.new_claim_action.setEnabled(False)
         self.new_claim_action.triggered.connect(self._request_claim)
         self.addAction(self.new_claim_action)
+        self.cite_action = QAction("Cite Selection in Current Card", self)
+        self.cite_action.setObjectName("action_cite_selection")
+        self.cite_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.cite_action.setStatusTip("Add the selected passage as another citation of the "
+                                      "card selected on the board or in the outline")
+        self.cite_action.setEnabled(False)
+        self.cite_action.triggered.connect(self._request_cite)
+        self.addAction(self.cite_action)
+        self.text.setAccessibleName("Source text")
+        self.header.setAccessibleName("Source details")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -162,18 +227,18 @@ class SourceReader(QWidget):
     def set_source(self, source_id: str | None) -> None:
         if source_id is not None and not self._doc.has_source(source_id):
             source_id = None
-        self._source_id = source_id
+        self._source_id = self.text.source_id = source_id
         if source_id is None:
             self.header.setText("No source open. Double-click a source in the Sources panel.")
             self.text.set_paragraph_numbers({})
             self._shown_text = ""
             self.text.setPlainText("")
-            self._map = OffsetMap("")
+            self._map = self.text.offsets = OffsetMap("")
             self._excerpts = []
             return
         source = self._doc.source(source_id)
         self._show_header()
-        self._map = OffsetMap(source.text)
+        self._map = self.text.offsets = OffsetMap(source.text)
         self._shown_text = source.text
         self.text.setPlainText(source.text)
         self._number_paragraphs(source.text)
@@ -193,8 +258,15 @@ class SourceReader(QWidget):
             return None
         return self._map.to_py(cursor.selectionStart()), self._map.to_py(cursor.selectionEnd())
 
+    def selection_passage(self) -> tuple[str, int, int] | None:
+        span = self.selection_range()
+        if span is None or self._source_id is None or span[1] <= span[0]:
+            return None
+        return self._source_id, span[0], span[1]
+
     def set_active_claim(self, claim_id: str | None) -> None:
         self._active_claim = claim_id
+        self._selection_changed()
         self.refresh_highlights()
 
     # ------------------------------------------------------------ rendering
@@ -253,7 +325,15 @@ class SourceReader(QWidget):
 
     # --------------------------------------------------------------- events
     def _selection_changed(self) -> None:
-        self.new_claim_action.setEnabled(self.selection_range() is not None)
+        selected = self.selection_range() is not None
+        self.new_claim_action.setEnabled(selected)
+        active = self._active_claim is not None and self._doc.has_claim(self._active_claim)
+        self.cite_action.setEnabled(selected and active)
+
+    def _request_cite(self) -> None:
+        passage = self.selection_passage()
+        if passage is not None and self._active_claim is not None:
+            self.cite_requested.emit(self._active_claim, *passage)
 
     def _request_claim(self) -> None:
         span = self.selection_range()
@@ -264,19 +344,17 @@ class SourceReader(QWidget):
         menu = self.text.createStandardContextMenu(point)
         # Qt takes None for "at the end" (insertAction/insertMenu/insertSeparator); PySide6's
         # stubs do not say so.
-        menu.insertAction(menu.actions()[0] if menu.actions() else None,  # type: ignore[arg-type]
-                          self.new_claim_action)
+        first = menu.actions()[0] if menu.actions() else None
+        menu.insertAction(first, self.new_claim_action)  # type: ignore[arg-type]
         span = self.selection_range()
         if span is not None and self._source_id is not None:  # the speakers to pick from
             speakers = QMenu("New Claim &Attributed To", menu)
             source_id = self._source_id
             fill_menu(speakers, suggested_labels(self._doc.source(source_id).text, *span),
                       lambda who: self.attributed_claim_requested.emit(source_id, *span, who))
-            menu.insertMenu(menu.actions()[1] if len(menu.actions()) > 1 else None,  # type: ignore[arg-type]
-                            speakers)
-        ours = 2 if span is not None and self._source_id is not None else 1
-        actions = menu.actions()
-        menu.insertSeparator(actions[ours] if len(actions) > ours else None)  # type: ignore[arg-type]
+            menu.insertMenu(first, speakers)  # type: ignore[arg-type]
+        menu.insertAction(first, self.cite_action)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
         menu.exec(self.text.viewport().mapToGlobal(point))
         menu.deleteLater()
 

@@ -100,7 +100,9 @@ class RecordForm(QWidget):
             form.addRow(field.label, widget)
 
     def _widget(self, field: Field) -> Any:
-        label = f"Edit {self._noun} {field.label.replace('&', '').title()}"
+        words = field.label.replace("&", "").split()
+        label = f"Edit {self._noun} " + " ".join(  # "Edit Source URL", not "Url"
+            w if w.isupper() else w.capitalize() for w in words)
         if field.widget == "choice":
             box = choice_box(self, field.choices, field.empty)
             box.activated.connect(lambda _i: self._edit(label, None, field.name,

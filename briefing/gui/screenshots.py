@@ -115,10 +115,9 @@ def _settle(app, until=lambda: True, seconds: float = 5.0) -> None:  # noqa: ANN
 
 def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
     """The outline, the preview, the checks dock and the export dialog."""
-    from briefing.gui.lazy_tabs import OUTLINE_TAB, PREVIEW_TAB
+    from briefing.gui.lazy_tabs import PREVIEW_TAB
 
     doc = window.session.doc
-    window.tabs.setCurrentIndex(OUTLINE_TAB)
     placed = doc.placed_claims()
     if placed:
         window.outline.select_claim(placed[0].id)

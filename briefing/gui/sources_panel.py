@@ -77,6 +77,7 @@ class SourcesPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.DisplayRole)
         self.search_box = QLineEdit(self)
+        self.search_box.setAccessibleName("Search sources")
         self.search_box.setPlaceholderText("Search sources…")
         self.search_box.setClearButtonEnabled(True)
         self.view = _SourceTree(self)

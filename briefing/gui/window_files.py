@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs, editing
@@ -124,9 +124,16 @@ class FileActions(WindowParts):
             return
         from briefing.gui.import_progress import run_import
 
-        thread, worker = run_import(self, self.importer, paths)
+        thread, worker = run_import(self, self.session, self.importer, paths, self._imported)
         self._imports.append((thread, worker))
         thread.finished.connect(lambda: self._imports.remove((thread, worker)))
+
+    def _imported(self, ids: list[str]) -> None:
+        from briefing.gui.import_progress import imported_message
+
+        self.sources.select_source(ids[-1])
+        self.open_source(ids[-1])
+        self.statusBar().showMessage(imported_message(len(ids)), 5000)
 
     def act_paste_source(self) -> None:
         from briefing.gui.paste import source_from_text
@@ -179,4 +186,11 @@ class FileActions(WindowParts):
             dialogs.show_error(self, "User Guide", "The user guide is not installed with "
                                "this copy of Briefing.")
             return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        from briefing.gui.help_window import HelpWindow
+
+        window = getattr(self, "help_window", None)
+        if window is None:
+            window = self.help_window = HelpWindow(path, self)
+        window.show()
+        window.raise_()
+        window.activateWindow()

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QThread, SignalInstance
-    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
     from briefing.gui.board import ClaimBoard
     from briefing.gui.checks_panel import ChecksPanel
@@ -21,8 +22,11 @@ if TYPE_CHECKING:
     from briefing.gui.importing import Importer, ImportWorker
     from briefing.gui.inspector import Inspector
     from briefing.gui.outline_view import OutlinePanel
+    from briefing.gui.reader import SourceReader
+    from briefing.gui.section_picker import SectionPicker
     from briefing.gui.session import Session
     from briefing.gui.sources_panel import SourcesPanel
+    from briefing.gui.window_layout import WindowLayout
 
     class WindowParts(QMainWindow):
         session: Session
@@ -33,6 +37,13 @@ if TYPE_CHECKING:
         board: ClaimBoard
         sources: SourcesPanel
         sources_dock: QDockWidget
+        outline_dock: QDockWidget
+        reader: SourceReader
+        layout_: WindowLayout
+        actions_: dict[str, QAction]
+        section_picker: SectionPicker
+        _placing: list[str]
+        _picker_return: QWidget | None
         inspector: Inspector
         inspector_dock: QDockWidget
         checks: ChecksPanel
@@ -48,6 +59,7 @@ if TYPE_CHECKING:
         def open_source(self, source_id: str, start: int | None = None,
                         end: int | None = None) -> None: ...
         def act_properties(self) -> None: ...
+        def delete_sources(self, source_ids: list[str]) -> bool: ...
         def _refresh_title(self, *_args: object) -> None: ...
 
 else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.gui.lazy_tabs import BOARD_TAB, OUTLINE_TAB
+from briefing.gui.lazy_tabs import BOARD_TAB, READER_TAB
 from briefing.gui.window_parts import WindowParts
 
 if TYPE_CHECKING:  # the export dialog (and the export code) load on first use
@@ -23,12 +23,13 @@ class ReviewActions(WindowParts):
     def show_finding(self, finding: Finding) -> None:
         """Select what a finding is about: its claim, else its section, else its source."""
         if finding.claim and self.session.doc.has_claim(finding.claim):
-            if self.tabs.currentIndex() not in (BOARD_TAB, OUTLINE_TAB):
-                self.tabs.setCurrentIndex(OUTLINE_TAB if self.session.doc.is_placed(
-                    finding.claim) else BOARD_TAB)
+            if self.session.doc.is_placed(finding.claim):
+                self.outline_dock.show()
+            elif self.tabs.currentIndex() == READER_TAB:
+                self.tabs.setCurrentIndex(BOARD_TAB)
             self.select_claim(finding.claim)
         elif finding.section and self.session.doc.has_section(finding.section):
-            self.tabs.setCurrentIndex(OUTLINE_TAB)
+            self.outline_dock.show()
             self.outline.select_section(finding.section)
         elif finding.source and self.session.doc.has_source(finding.source):
             self.sources_dock.show()
@@ -94,8 +95,9 @@ class ReviewActions(WindowParts):
             self.tabs.setCurrentWidget(self.board)
             self.select_claim(hit.id)
         elif hit.kind == "prose" and doc.has_section(hit.id) and hit.block is not None:
-            self.tabs.setCurrentIndex(OUTLINE_TAB)
+            self.outline_dock.show()
             self.outline.select_block(hit.id, hit.block)
+            self.outline.view.setFocus()
         elif hit.kind == "source" and doc.has_source(hit.id):
             self.sources.select_source(hit.id)
             self.open_source(hit.id, hit.start if hit.start >= 0 else None,

@@ -169,6 +169,17 @@ def test_copy_is_independent_of_later_edits() -> None:
     assert doc.claim("c2").text == "Edited" and len(seen) == 3
 
 
+def test_each_kind_of_record_is_numbered_from_one():
+    """A new document's first source is s1 and its first claim c1, whatever came before."""
+    doc = Document()
+    assert doc.new_id("s") == "s1"
+    doc.apply(ops.InsertSource(Source(id=doc.new_id("s"), title="A"), None, None))
+    doc.apply(ops.InsertSection(Section(id=doc.new_id("k"), title="S"), None, None))
+    assert doc.new_id("c") == "c1"
+    doc.apply(ops.InsertClaim(Claim(id=doc.new_id("c"))))
+    assert [doc.new_id(p) for p in "sck"] == ["s2", "c2", "k2"]
+
+
 def test_a_bound_listener_is_forgotten_with_its_object_and_a_function_is_kept() -> None:
     import gc
 

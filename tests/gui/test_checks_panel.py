@@ -145,15 +145,12 @@ def test_editing_a_claim_renames_its_finding_row_and_double_click_still_selects_
 
 
 def test_a_finding_chosen_while_the_outline_is_shown_selects_its_row_there(qtbot):
-    from briefing.gui.main_window import OUTLINE_TAB
-
     window = open_window(qtbot, sample_document())
     checks = window.checks
     qtbot.waitUntil(lambda: checks.current, timeout=10_000)
-    window.tabs.setCurrentIndex(OUTLINE_TAB)
     window.outline.select_section("k2")
     [warning] = _rows(checks.model, _rows(checks.model)[0])
     checks.view.doubleClicked.emit(warning)
-    assert window.tabs.currentIndex() == OUTLINE_TAB
+    assert window.outline.isVisible()
     assert window.outline.current() == ("k1", 4)  # c4's row
     assert window.inspector.claim_editor.claim_id == "c4"

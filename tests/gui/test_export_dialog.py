@@ -150,6 +150,23 @@ def test_markdown_export_offers_pandoc_citations(qtbot, tmp_path, dialog_log):
     assert "[@" in out.read_text(encoding="utf-8")
 
 
+def test_the_export_dialog_remembers_the_folder_and_options(qtbot, tmp_path, dialog_log):
+    window = open_window(qtbot, sample_document())
+    out = tmp_path / "out" / "first.docx"
+    out.parent.mkdir()
+    dialog = window.open_export(".docx")
+    dialog.path.setText(str(out))
+    dialog.summary.setChecked(True)
+    dialog.notes.setCurrentIndex(dialog.notes.findData("endnotes"))
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog_log.exported), timeout=20_000)
+    again = window.open_export(".docx")
+    assert again.path.text().startswith(str(tmp_path / "out"))
+    assert again.summary.isChecked() and not again.estimates.isChecked()
+    assert again.notes.currentData() == "endnotes"
+    again.reject()
+
+
 def _note_lines(path):
     return [line for line in path.read_text(encoding="utf-8").splitlines()
             if line.startswith("[^")]
@@ -162,7 +179,9 @@ def test_note_form_is_kept_in_the_briefing_and_chosen_in_the_dialog(qtbot, tmp_p
     box = window.inspector.briefing_form.widgets["note_form"]
     assert box.isVisible() and box.currentData() == ""  # short after the first (default)
     box.setFocus()
-    qtbot.keyClick(box, Qt.Key.Key_Down)  # "In full every time"
+    qtbot.keyClick(box, Qt.Key.Key_Down)  # opens the list (a stray arrow changes nothing)
+    qtbot.keyClick(box.view(), Qt.Key.Key_Down)  # "In full every time"
+    qtbot.keyClick(box.view(), Qt.Key.Key_Return)
     assert window.session.doc.info.note_form == "full"
     window.session.undo_stack.undo()
     assert window.session.doc.info.note_form == "" and box.currentData() == ""

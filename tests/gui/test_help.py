@@ -35,13 +35,19 @@ def test_help_opens_a_fresh_untitled_copy_of_the_sample(qtbot):
     assert sample_path().read_bytes() == shipped
 
 
-def test_user_guide_opens_the_local_guide(qtbot, monkeypatch):
+def test_user_guide_opens_inside_the_editor_with_its_pictures(qtbot, monkeypatch):
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
     window = open_window(qtbot, sample_document())
-    window.actions_["guide"].trigger()
-    [url] = opened
-    assert url.isLocalFile() and url.toLocalFile().endswith("docs/guide.md")
+    window.actions_["guide"].trigger()  # Help ▸ User Guide (F1)
+    help_window = window.help_window
+    assert help_window.isVisible() and opened == []  # nothing handed to the system
+    text = help_window.browser.toPlainText()
+    assert "Place in Section" in text and "# " not in text.splitlines()[0]
+    html = help_window.browser.toHtml()
+    assert '<img src="images/' in html
+    image = help_window.browser.document().resource(3, "images/reader.png")  # ImageResource
+    assert image is not None and not image.isNull()
 
 
 def _click_help_menu_item(qtbot, window, text: str) -> None:

@@ -71,7 +71,7 @@ def test_a_file_open_elsewhere_opens_read_only_and_is_never_written(qtbot, tmp_p
         dialog_log.read_only_answer = True
         window = _keep(qtbot, _editor(qtbot).open(str(path)))
         assert window is not None and window.session.read_only
-        assert "Read-only" in window.windowTitle()
+        assert "(read-only) — Briefing" in window.windowTitle()
         assert window.save_label.text() == "Read-only"
         for name in ("new_claim", "delete", "import", "insert_section", "properties"):
             assert not window.actions_[name].isEnabled(), name
@@ -307,4 +307,20 @@ def test_run_opens_the_file_and_returns_the_exit_code(tmp_path, seed_doc):
     done = subprocess.run([sys.executable, "-c", RUN_SCRIPT, str(path)], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 3, done.stderr
-    assert done.stdout.splitlines() == ["Basin talks[*] — Briefing", "heap frozen"]
+    assert done.stdout.splitlines() == ["run.briefing[*] — Briefing", "heap frozen"]
+
+
+def test_cancel_on_a_file_open_elsewhere_at_start_opens_no_window(qtbot, tmp_path,
+                                                                  dialog_log, seed_doc):
+    """`briefing FILE` with FILE being edited elsewhere: Cancel quits (no empty window)."""
+    path = tmp_path / "shared.briefing"
+    Store.create(path, seed_doc).close()
+    other = Store.open(path)
+    try:
+        editor = Editor()
+        assert editor.start(str(path)) == []
+        assert editor.windows == [] and len(dialog_log.locked_asked) == 1
+        [blank] = editor.start()  # with no file asked for, a new window as before
+        _keep(qtbot, blank)
+    finally:
+        other.close()

@@ -8,7 +8,6 @@ from briefing.core import ops
 from briefing.core.model import Section
 from briefing.gui import dialogs
 from briefing.gui.app import Editor
-from briefing.gui.main_window import OUTLINE_TAB
 from briefing.gui.models import mime
 from briefing.gui.models.claims import CLAIM_ID_ROLE, PLACED_ROLE
 from briefing.gui.models.outline import OutlineModel
@@ -51,7 +50,6 @@ def test_outline_model_passes_modeltester_through_edits(qtbot, qtmodeltester):
 def test_dragging_a_card_into_key_judgments_places_it_and_undo_returns_it(qtbot):
     window = open_window(qtbot, sample_document())
     doc, model = window.session.doc, window.outline.model
-    window.tabs.setCurrentIndex(OUTLINE_TAB)
     key = model.section_index("k1")
     assert key.data() == "Key Judgments"
     data = _drag_cards(window, ["c11"])
@@ -150,7 +148,6 @@ def test_dragging_blocks_and_sections_reorders_them(qtbot):
 def test_keyboard_moves_indent_and_outdent(qtbot):
     window = open_window(qtbot, sample_document())
     doc, outline = window.session.doc, window.outline
-    window.tabs.setCurrentIndex(OUTLINE_TAB)
     outline.view.setFocus()
     outline.select_section("k3")
     qtbot.keyClick(outline.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
@@ -169,8 +166,8 @@ def test_keyboard_moves_indent_and_outdent(qtbot):
 def test_removing_a_claim_returns_it_to_the_board(qtbot):
     window = open_window(qtbot, sample_document())
     doc = window.session.doc
-    window.tabs.setCurrentIndex(OUTLINE_TAB)
     window.outline.select_claim("c2")
+    window.outline.view.setFocus()
     window.act_delete()
     assert doc.has_claim("c2") and doc.placement("c2") is None
     assert window.session.undo_stack.undoText() == "Return Claim to Board"
@@ -183,7 +180,7 @@ def test_insert_menu_adds_section_subsection_and_paragraph(qtbot):
     doc, outline = window.session.doc, window.outline
     outline.select_section("k2")
     window.actions_["insert_section"].trigger()
-    assert window.tabs.currentIndex() == OUTLINE_TAB
+    assert window.outline.isVisible()
     assert [s.title for s in doc.sections][2] == "New section"
     new_id = doc.sections[2].id
     window.actions_["insert_subsection"].trigger()
@@ -214,7 +211,6 @@ def test_file_new_asks_for_a_template(qtbot, monkeypatch):
 def test_alt_arrows_at_a_sections_edge_move_a_block_into_the_next_section(qtbot):
     window = open_window(qtbot, sample_document())
     doc, outline = window.session.doc, window.outline
-    window.tabs.setCurrentIndex(OUTLINE_TAB)
     outline.view.setFocus()
     first = doc.section("k2").blocks[0]
     last = doc.section("k1").blocks[-1]
@@ -232,17 +228,16 @@ def test_alt_arrows_at_a_sections_edge_move_a_block_into_the_next_section(qtbot)
     assert window.session.undo_stack.redoText() == "Move Block"
 
 
-def test_outline_is_built_when_first_shown_and_follows_the_board(qtbot):
-    """The window opens without laying out the outline; showing it selects the board's card."""
+def test_outline_is_shown_beside_board_and_reader_and_follows_the_board(qtbot):
+    """The outline is a pane of its own, visible with the Board and with the Reader."""
     window = open_window(qtbot, sample_document())
-    assert window.lazy_tabs.built(OUTLINE_TAB) is None
-    assert window.tabs.tabText(OUTLINE_TAB) == "Outline"
+    window.resize(1366, 740)
+    outline = window.outline
+    assert outline.isVisible() and window.board.isVisible()
+    window.tabs.setCurrentWidget(window.reader)
+    assert outline.isVisible() and window.reader.isVisible()
     placed = next(c.id for c in window.session.doc.claims if window.session.doc.is_placed(c.id))
     window.select_claim(placed)
-    window.tabs.setCurrentIndex(OUTLINE_TAB)
-    outline = window.lazy_tabs.built(OUTLINE_TAB)
-    assert outline is not None and window.tabs.currentWidget() is outline
-    assert outline.isVisible()
     section, block = outline.current()
     assert window.session.doc.section(section).blocks[block].claim == placed
 

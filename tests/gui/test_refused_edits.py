@@ -91,9 +91,11 @@ def test_a_duplicate_citation_key_typed_in_the_inspector_is_refused_and_said(
 def _type_into(widget) -> None:
     """One change made with the keyboard, the way each kind of field takes it."""
     widget.setFocus()
-    if isinstance(widget, QComboBox):
-        QTest.keyClick(widget, Qt.Key.Key_Down if widget.currentIndex() < widget.count() - 1
-                       else Qt.Key.Key_Up)
+    if isinstance(widget, QComboBox):  # Down opens the list; an arrow and Enter choose
+        QTest.keyClick(widget, Qt.Key.Key_Down)
+        QTest.keyClick(widget.view(), Qt.Key.Key_Down if widget.currentIndex()
+                       < widget.count() - 1 else Qt.Key.Key_Up)
+        QTest.keyClick(widget.view(), Qt.Key.Key_Return)
     elif isinstance(widget, QPlainTextEdit):
         QTest.keyClick(widget, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         QTest.keyClicks(widget, "x")

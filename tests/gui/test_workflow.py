@@ -95,7 +95,7 @@ def test_modified_marker_follows_undo_and_autosave(qtbot, tmp_path):
     path = tmp_path / "x.briefing"
     Store.create(path, Document(BriefingInfo(title="Marker test"))).close()
     window = open_window(qtbot, open_session(path))
-    assert window.windowTitle() == "Marker test[*] — Briefing"
+    assert window.windowTitle() == "x.briefing[*] — Briefing"  # the file, as editors do
     assert not window.isWindowModified()
     window.act_new_claim()
     assert window.isWindowModified()
@@ -107,7 +107,8 @@ def test_modified_marker_follows_undo_and_autosave(qtbot, tmp_path):
     title.setFocus()
     title.end(False)
     qtbot.keyClicks(title, " II")
-    assert window.windowTitle() == "Marker test II[*] — Briefing"
+    assert window.windowTitle() == "x.briefing[*] — Briefing"
+    assert window.isWindowModified()
     window.session.undo_stack.undo()
-    assert window.windowTitle() == "Marker test[*] — Briefing"
+    assert window.windowTitle() == "x.briefing[*] — Briefing"
     assert title.text() == "Marker test"

@@ -9,6 +9,8 @@ from PySide6.QtCore import QMimeData
 
 CLAIMS_MIME = "application/x-briefing-claims"
 """A JSON list of claim ids (dragged from the board)."""
+PASSAGE_MIME = "application/x-briefing-passage"
+"""A JSON object ``{"source": id, "start": n, "end": n}`` (a Reader selection dragged)."""
 OUTLINE_MIME = "application/x-briefing-outline"
 """A JSON list of outline items: ``{"section": id}`` or ``{"block": [section id, index]}``."""
 

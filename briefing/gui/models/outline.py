@@ -258,7 +258,7 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [mime.OUTLINE_MIME, mime.CLAIMS_MIME]
+        return [mime.OUTLINE_MIME, mime.CLAIMS_MIME, mime.PASSAGE_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         payload: list[dict[str, Any]] = []
@@ -273,6 +273,9 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
 
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
                         parent: Index) -> bool:
+        if data.hasFormat(mime.PASSAGE_MIME):  # (the new card is made on the drop only)
+            target = self._drop_target(row, parent)
+            return target is not None and target[0] is not None and _passage(data) is not None
         return self.plan_drop(data, row, parent) is not None
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
@@ -288,6 +291,10 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
         if target is None:
             return None
         section_id, block_at, child_at = target
+        passage = _passage(data)
+        if passage is not None:
+            return (None if section_id is None
+                    else plan.place_passage(self._doc, *passage, section_id, block_at))
         claims = mime.decode(data, mime.CLAIMS_MIME)
         if isinstance(claims, list) and claims and all(isinstance(c, str) for c in claims):
             return (None if section_id is None
@@ -380,3 +387,14 @@ class OutlineModel(StructureUpdates, QAbstractItemModel):
             if section.blocks:
                 self.dataChanged.emit(self.block_index(section_id, 0),
                                       self.block_index(section_id, len(section.blocks) - 1))
+
+
+def _passage(data: QMimeData) -> tuple[str, int, int] | None:
+    """(source id, start, end) of a passage dragged from the Reader, or None."""
+    payload = mime.decode(data, mime.PASSAGE_MIME)
+    if not isinstance(payload, dict):
+        return None
+    source, start, end = payload.get("source"), payload.get("start"), payload.get("end")
+    if not isinstance(source, str) or not isinstance(start, int) or not isinstance(end, int):
+        return None
+    return source, start, end
