@@ -150,6 +150,7 @@ def text_import_figures(tmp: Path, megabytes: int = 200, repeat: int = 1) -> Ite
     yield (f"briefing import: peak {(peak - before) / size_mb:.1f}× the text "
            f"(target ≤ {TEXT_PEAK_FACTOR:.0f}×)")
     yield from _row_write_figures(text, size_mb)
+    yield from _held_after_write(tmp / "held.briefing", text, size_mb)
     text.unlink()
 
 
@@ -195,6 +196,35 @@ _ROW_WRITE = ("import os, sqlite3, sys\n"
               "             \"VALUES ('s', 0, 't', '{}', ?)\", (text,))\n"
               "conn.execute('COMMIT')\n"
               "print(resident('VmHWM') - before)\n")
+
+
+_HELD = ("import gc, sys\n"
+         "from pathlib import Path\n"
+         "from briefing.cli import main\n"
+         "from briefing.ingest import import_into\n"
+         "from briefing.store.database import Store\n"
+         f"{_RESIDENT}"
+         "main(['new', sys.argv[1]])\n"
+         "with Store.open(sys.argv[1]) as store:\n"
+         "    before = resident()\n"
+         "    import_into(store.document, Path(sys.argv[2]))\n"
+         "    store.flush()\n"
+         "    gc.collect()\n"
+         "    print(resident() - before)\n")
+
+
+def _held_after_write(document: Path, text: Path, size_mb: float) -> Iterator[Figure | str]:
+    """What an open document still holds once the imported text is written: the text
+    itself (the Document's), and no copy kept by SQLite's cached statements."""
+    document.unlink(missing_ok=True)
+    result = subprocess.run([sys.executable, "-c", _HELD, str(document), str(text)],
+                            capture_output=True, text=True, env=python_env(), cwd=ROOT,
+                            check=True)
+    document.unlink(missing_ok=True)
+    held = float(result.stdout.strip().splitlines()[-1])
+    yield Figure("resident held after importing and writing the text, open document",
+                 [held], unit="MB")
+    yield f"held after the write: {held / size_mb:.1f}× the text"
 
 
 def _row_write_figures(text: Path, size_mb: float) -> Iterator[Figure | str]:

@@ -150,7 +150,7 @@ class Store:
         recorder = Recorder()
         # the Recorder stands in for the sqlite3.Connection (it keeps what execute gets)
         self._changes.write(recorder, self.document)  # type: ignore[arg-type]
-        rows.write_originals(recorder, self.document)  # type: ignore[arg-type]
+        rows.write_originals(recorder, self.document)
         return recorder.statements
 
     def write_pending(self, pending: PendingWrite) -> None:

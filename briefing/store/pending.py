@@ -14,14 +14,15 @@ the connection.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.store.changes import ChangeTracker
 
-Statement = tuple[str, Any, bool]
-"""(SQL, parameters, whether it is an ``executemany``)."""
+Statement = tuple[str, Any, bool] | tuple[Callable[..., None], tuple[Any, ...], None]
+"""(SQL, parameters, whether it is an ``executemany``), or a write that is more than one
+statement (a function of the connection, its arguments, ``None``)."""
 
 
 class Recorder:
@@ -36,6 +37,10 @@ class Recorder:
     def executemany(self, sql: str, seq: Iterable[Iterable[Any]]) -> None:
         self.statements.append((sql, [tuple(row) for row in seq], True))
 
+    def call(self, write: Callable[..., None], *arguments: Any) -> None:
+        """Keep ``write(connection, *arguments)`` to run with the others."""
+        self.statements.append((write, arguments, None))
+
 
 @dataclass
 class PendingWrite:
@@ -48,7 +53,9 @@ class PendingWrite:
     def run(self, conn: Any) -> None:
         """Execute the statements (inside the caller's transaction)."""
         for sql, parameters, many in self.statements:
-            if many:
+            if many is None:
+                sql(conn, *parameters)
+            elif many:
                 conn.executemany(sql, parameters)
             else:
                 conn.execute(sql, parameters)
