@@ -53,7 +53,7 @@ class PendingWrite:
     def run(self, conn: Any) -> None:
         """Execute the statements (inside the caller's transaction)."""
         for sql, parameters, many in self.statements:
-            if many is None:
+            if not isinstance(sql, str):
                 sql(conn, *parameters)
             elif many:
                 conn.executemany(sql, parameters)
