@@ -38,7 +38,7 @@ from briefing.core.vocab import NoteForm
 from briefing.export import ExportOptions, export_document
 from briefing.export.api import marking_shortfall
 from briefing.gui import dialogs
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
 
 OPTIONS_KEY = "export"
 """QSettings group: the last export's folder and options."""
