@@ -44,7 +44,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Document History — {title}")
         self.setObjectName("HistoryDialog")
-        self.resize(900, 420)
+        self.resize(1080, 440)
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.model.setHorizontalHeaderLabels(list(COLUMNS))
         for entry in entries:
@@ -84,7 +84,7 @@ class HistoryDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 120, 150, 260, 120, 140)):
+        for column, width in enumerate((190, 130, 160, 300, 130, 140)):
             table.setColumnWidth(column, width)
         return table
 
