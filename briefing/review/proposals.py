@@ -60,6 +60,8 @@ def author_view(para: Para, author: str) -> str:
 def edit_items(paras: list[Para], placed: Placed, last_author: str) -> list[ReviewItem]:
     block, para = placed.block, paras[placed.para]
     kind = "rename" if block.kind == "heading" else "edit"
+    if para.split:
+        return _split_items(para, placed, last_author)
     exported = normalise(block.display)
     received = normalise(received_text(para))
     items = []
@@ -76,6 +78,28 @@ def edit_items(paras: list[Para], placed: Placed, last_author: str) -> list[Revi
                 ReviewItem(kind, "tracked", author, date=date, before=received, after=after,
                            **where)
             )
+    return items
+
+
+def _split_items(para: Para, placed: Placed, last_author: str) -> list[ReviewItem]:
+    """A block the reviewer split with Enter: one ``split`` proposal per author of a break
+    (the text with its breaks, and whatever else that author changed), plain edits for the
+    others' changes; the note references stay with the block."""
+    block = placed.block
+    where = where_fields(block)
+    exported = normalise(block.display)
+    received = normalise(received_text(para))
+    items = []
+    if received != exported:
+        kind = "split" if received.count("\n") > exported.count("\n") else "edit"
+        items.append(ReviewItem(kind, "untracked", last_author, before=exported,
+                                after=received, similarity=placed.similarity, **where))
+    for author, date in change_authors(para):
+        after = normalise(author_view(para, author))
+        if after != received:
+            kind = "split" if after.count("\n") > received.count("\n") else "edit"
+            items.append(ReviewItem(kind, "tracked", author, date=date, before=received,
+                                    after=after, **where))
     return items
 
 

@@ -234,6 +234,11 @@ class ReviewPane(QWidget):
         if item.kind == "move":
             where = escape(destination(self.session.doc, item, self.review))
             return head + f"<p>Moved {where}:</p><blockquote>{escape(item.before)}</blockquote>"
+        if item.kind == "split":
+            head += ("<p>The reviewer split this paragraph (the line break below)." + (
+                " A card holds one claim: accepting keeps it one card, with its notes, and "
+                "takes only the words changed." if item.block_kind == "claim" else
+                " Accepting makes it separate paragraphs.") + "</p>")
         if item.kind == "reference-removed":
             head += ("<p>The reviewer removed this note's reference. The citation stays unless "
                      "you choose Remove Citation.</p>")
