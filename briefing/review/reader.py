@@ -23,14 +23,14 @@ from briefing.review.items import UNKNOWN_REVIEWER, Review, ReviewItem, keyed
 from briefing.review.layout import lay_out
 from briefing.review.package import open_package
 from briefing.review.proposals import edit_items, structure_items
-from briefing.review.splits import join_splits
 from briefing.review.snapshot import SnapBlock, Snapshot, find_snapshot
+from briefing.review.splits import join_splits
 from briefing.review.wordxml import W, body_paragraphs, read_paragraph
 
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-_KIND_RANK = {"rename": 0, "delete": 1, "join": 1, "move": 2, "edit": 3, "split": 3, "new": 4, "note-edit": 5,
-              "note-deleted": 5, "reference-removed": 5, "note-added": 6, "comment": 7}
+_KIND_RANK = {"rename": 0, "delete": 1, "join": 1, "move": 2, "edit": 3, "split": 3, "new": 4,
+              "note-edit": 5, "note-deleted": 5, "reference-removed": 5, "note-added": 6, "comment": 7}
 
 
 def read_review(doc: Document, path: str | Path) -> Review:
