@@ -30,7 +30,8 @@ from briefing.review.wordxml import W, body_paragraphs, read_paragraph
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 _KIND_RANK = {"rename": 0, "delete": 1, "join": 1, "move": 2, "edit": 3, "split": 3, "new": 4,
-              "note-edit": 5, "note-deleted": 5, "reference-removed": 5, "note-added": 6, "comment": 7}
+              "note-edit": 5, "note-deleted": 5, "reference-removed": 5, "note-added": 6,
+              "comment": 7}
 
 
 def read_review(doc: Document, path: str | Path) -> Review:
