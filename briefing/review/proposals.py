@@ -161,8 +161,9 @@ def structure_items(
 
 
 def _joins(paras: list[Para], layout: Layout) -> list[ReviewItem]:
-    """A paragraph mark deleted with tracking joins the block to the next paragraph: shown,
-    never applied (two cards cannot become one; the analyst merges by hand)."""
+    """A paragraph mark deleted with tracking joins the block to the next paragraph
+    (*after_block*): shown, and merged only when the analyst accepts this one item
+    (:mod:`briefing.review.joins`)."""
     items = []
     for placed in layout.placed.values():
         change = paras[placed.para].mark_del
@@ -173,6 +174,7 @@ def _joins(paras: list[Para], layout: Layout) -> list[ReviewItem]:
         items.append(ReviewItem(
             "join", "tracked", change.author or UNKNOWN_REVIEWER, date=change.date,
             before=normalise(placed.block.display), text=f"joined with {what}",
+            after_block=following.block.name if following else "",
             **where_fields(placed.block)))
     return items
 

@@ -39,6 +39,7 @@ from briefing.gui.document.session import Session
 from briefing.review import Review, ReviewItem, read_review
 from briefing.review.apply import ReviewConflict, accept_op, note_op, preview
 from briefing.review.diff import word_diff
+from briefing.review.joins import can_merge, merge_join
 from briefing.review.report import describe, destination, place_label
 from briefing.review.state import decide, decisions
 
@@ -187,7 +188,8 @@ class ReviewPane(QWidget):
         kind = item.kind if item is not None else ""
         heading_gone = kind == "delete" and item is not None and item.block_kind == "heading"
         changes = item is not None and bool(item.changes_text)
-        self.buttons["accept"].setEnabled(open_ and changes and not heading_gone)
+        mergeable = item is not None and can_merge(item, self.review.snapshot)
+        self.buttons["accept"].setEnabled(open_ and (changes or mergeable) and not heading_gone)
         self.buttons["reject"].setEnabled(open_)
         self.buttons["resolve"].setEnabled(open_ and (kind in NOTE_KINDS or heading_gone))
         self.buttons["note"].setEnabled(open_ and kind in NOTE_KINDS and item is not None
@@ -223,8 +225,11 @@ class ReviewPane(QWidget):
             return head + body
         if item.kind == "join":
             other = item.text.removeprefix("joined with ") or "the next paragraph"
-            return head + (f"<p>The reviewer joined this paragraph with {escape(other)}. Merge "
-                           "them in the Outline if you agree, then resolve this item.</p>"
+            how = ("Accept merges them (you confirm first; a second card is not deleted: "
+                   "it goes back to the board)" if can_merge(item, self.review.snapshot)
+                   else "Change the outline by hand if you agree, then resolve this item")
+            return head + (f"<p>The reviewer joined this paragraph with {escape(other)}. "
+                           f"{how}.</p>"
                            f"<blockquote>{escape(item.before)}</blockquote>")
         if item.kind == "delete" and item.block_kind == "heading":
             head += ("<p>A section is not removed from a review: resolve this item, and "
@@ -269,12 +274,30 @@ class ReviewPane(QWidget):
         item = self.current_item()
         if item is None:
             return
+        if item.kind == "join":
+            self._merge(item)
+            return
         try:
             change = accept_op(self.session.doc, item, self.review.snapshot)
         except ReviewConflict as error:
             dialogs.show_error(self, "Cannot Accept", str(error))
             return
         self._push(item, "accepted", change, "Accept")
+
+    def _merge(self, item: ReviewItem) -> None:
+        """Accepting a join: merge the two blocks, only after the analyst confirms."""
+        try:
+            change, message = merge_join(self.session.doc, item, self.review.snapshot)
+        except ReviewConflict as error:
+            dialogs.show_error(self, "Cannot Merge", str(error))
+            return
+        if not dialogs.confirm(self, "Merge Paragraphs?",
+                               "Put the next paragraph's text at the end of this one? A card "
+                               "is never deleted: a second card goes back to the board, "
+                               "unplaced, with its own text and citations.", "Merge"):
+            return
+        if self._push(item, "accepted", change, "Accept"):
+            dialogs.show_info(self, "Paragraphs Merged", message)
 
     def _record_current(self, decision: str) -> None:
         item = self.current_item()
