@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from briefing.core import ops
 from briefing.core.document import Document
-from briefing.core.model import evolve
+from briefing.core.model import Citation, evolve
 from briefing.review.apply import ReviewConflict, locate
 from briefing.review.items import ReviewItem
 from briefing.review.snapshot import Snapshot
@@ -48,12 +48,12 @@ def merge_join(doc: Document, item: ReviewItem, snap: Snapshot) -> tuple[ops.Op,
         if second.claim is not None:
             raise ReviewConflict(f"card {second.claim} would lose its citations in a prose "
                                  "paragraph; merge by hand if you agree, then resolve this item")
-        merged = ops.ReplaceBlock(*first_at, evolve(first, text=_joined(first.text,
-                                                                         second_text)))
-        return ops.Batch((merged, remove), name="Merge paragraphs"), \
+        prose = ops.ReplaceBlock(*first_at, evolve(first, text=_joined(first.text,
+                                                                        second_text)))
+        return ops.Batch((prose, remove), name="Merge paragraphs"), \
             "The second paragraph's text is now at the end of the first."
     card = doc.claim(first.claim)
-    added = ()
+    added: tuple[Citation, ...] = ()
     if second.claim is not None:
         added = tuple(c for c in doc.claim(second.claim).citations if c not in card.citations)
     merged = ops.ReplaceClaim(evolve(card, text=_joined(card.text, second_text),
