@@ -128,3 +128,18 @@ def test_accepting_a_split_in_the_editor_is_one_undo_step(qtbot, tmp_path, monke
     assert [x.text for x in doc.section("k1").blocks[1:]] == [
         "Reopening is partial; dredging sets the pace."]
     assert not log.errors
+
+
+def test_a_comment_on_the_second_half_stays_on_the_card(tmp_path: Path) -> None:
+    def edit(root) -> None:
+        _split(root, "_brf_c_c2", "(U) Full capacity is likely", "within two weeks.", None)
+        rest = b.marked(root, "_brf_c_c2").getnext()
+        b.comment_range(rest, "0", start=True)
+        b.comment_range(rest, "0", start=False)
+
+    parts = {"word/comments.xml": b.comments_xml(
+        [("0", "Jane Reviewer", "JR", "Which two weeks?", "1A2B3C4D")])}
+    path = b.rewrite(b.exported(tmp_path), tmp_path / "split.docx", edit, parts)
+    review = read_review(b.identified_small(), path)
+    assert [(i.kind, i.claim_id) for i in review.items] == [("split", "c2"), ("comment", "c2")]
+    assert review.items[1].text == "Which two weeks?"
