@@ -178,3 +178,21 @@ def test_when_something_was_said_is_not_part_of_who_said_it() -> None:
     assert _top(text, "Prices rose 4 per cent")[0] == "Statistics Norway"
     text = "The bridge will close, the mayor said in a radio interview on Friday."
     assert _top(text, "The bridge will close")[0] == "the mayor, in a radio interview"
+
+
+def test_a_label_is_not_cut_at_a_number_or_a_dangling_word() -> None:
+    text = ("Farid Nasseri, the federation's head of operations, spoke in Geneva. He said at "
+            "least 1,200 families were sleeping outdoors. A United Nations official, speaking "
+            "on condition of anonymity, said tents were needed. Shelter North's chief "
+            "executive, Alva Krogh, said the figure was a fantasy.")
+    assert _top(text, "1,200 families")[0] == "Farid Nasseri"
+    assert _top(text, "tents were needed")[0] == "A United Nations official"
+    assert _top(text, "the figure was a fantasy")[0] == \
+        "Alva Krogh, Shelter North's chief executive"
+
+
+def test_a_numbered_question_label_is_not_part_of_the_name() -> None:
+    text = ("Members present: Ingrid Holm (Chair); Petter Sand\n\n"
+            "Q1 Chair: Welcome.\n\nKarin Solheim: Thank you.\n\n"
+            "Q2 Petter Sand: What would an emergency look like?\n\nKarin Solheim: Quiet.\n")
+    assert _top(text, "What would an emergency")[0] == "Petter Sand"

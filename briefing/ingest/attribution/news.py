@@ -66,7 +66,11 @@ _TIME_TAIL = re.compile(
     r"last\s+(?:night|week|month|year)|on\s+\w+day|earlier|now|again|also|separately|"
     r"however|meanwhile|in\s+a\s+(?:statement|letter|post))$", re.IGNORECASE)
 _DETAIL_TAIL = re.compile(
-    r"\s+(?:and\s+)?(?:who\s+)?(?:asked|spoke|speaking|requested|because|on\s+condition)\b.*$")
+    r"(?:^|\s+)(?:and\s+)?(?:who\s+)?(?:asked|spoke|speaking|requested|because|"
+    r"on\s+condition)\b.*$|^(?:who|which|that)$")
+_POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+[a-z]")
+_NOT_VENUE = re.compile(r"(?:at\s+(?:least|most|best|worst|first|once)|in\s+(?:total|part|"
+                        r"fact|all)|on\s+(?:average|top|balance))\b", re.IGNORECASE)
 _ROLE_FIRST = re.compile(
     r"^(?:the|a|an|its|his|her|their|our|one)\s", re.IGNORECASE
 )
@@ -219,9 +223,11 @@ def _split(raw: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     first, rest = parts[0], parts[1:]
-    if rest and _ROLE_FIRST.match(first) and is_proper(rest[0]):
+    role_first = _ROLE_FIRST.match(first) or _POSSESSIVE_ROLE.match(first)
+    if rest and role_first and is_proper(rest[0]):
         # "The authority's chairman, Henrik Vass" / "Its chair, Birgit Lahn"
-        role = first[0].lower() + first[1:] if not is_proper(first) else first
+        lower = _ROLE_FIRST.match(first) and not is_proper(first)
+        role = first[0].lower() + first[1:] if lower else first
         return rest[0], ", ".join([role, *rest[1:]])
     of = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)\s+(of\s+the\s+.+)$", first)
     if of and not rest and not re.match(r"^(?:The|A|An)\s", first):
@@ -235,8 +241,8 @@ def _venue(rest: str) -> str:
         r"(?=\s+(?:that|on\s+\w+day)\b|[,.;\"“”_]|$)",
         rest,
     )
-    if match is None or _WHEN.match(match.group(1)):
-        return ""  # "said on Tuesday": when, not where or how, is no part of who says it
+    if match is None or _WHEN.match(match.group(1)) or _NOT_VENUE.match(match.group(1)):
+        return ""  # "said on Tuesday", "said at least 1,200": no part of who says it
     return match.group(1).strip()
 
 
