@@ -40,7 +40,7 @@ def test_a_transcript_gives_the_labelled_speaker_carried_over_and_by_surname() -
     assert _top(TRANSCRIPT, "from the north pier")[0] == "Ines Farrow, harbour master"
     assert _top(TRANSCRIPT, "Who pays for the repairs?")[0] == "Tor Lie"
     assert _top(TRANSCRIPT, "We begin with the harbour master")[0] == "the moderator"
-    assert _top(TRANSCRIPT, "Will ferries run?")[0] == "Q, a questioner"
+    assert _top(TRANSCRIPT, "Will ferries run?")[0] == "a questioner (Q)"
 
 
 def test_an_interview_gives_answers_to_the_interviewee() -> None:
@@ -196,3 +196,15 @@ def test_a_numbered_question_label_is_not_part_of_the_name() -> None:
             "Q1 Chair: Welcome.\n\nKarin Solheim: Thank you.\n\n"
             "Q2 Petter Sand: What would an emergency look like?\n\nKarin Solheim: Quiet.\n")
     assert _top(text, "What would an emergency")[0] == "Petter Sand"
+
+
+def test_q_and_a_read_naturally_and_the_moderator_names_the_questioner() -> None:
+    text = ("MODERATOR: Welcome. Next question, from Lena Berg of the Herald.\n\n"
+            "Q: Will the bridge reopen?\n\nMINISTER TOVE ALM: Not this year.\n\n"
+            "Q (Radio Vest): And the cost?\n\nALM: High.\n\n"
+            "Q: Why now?\n\nALM: Because.\n\n")
+    assert _top(text, "Will the bridge reopen?")[0] == "Lena Berg of the Herald"
+    assert _top(text, "And the cost?")[0] == "a reporter from Radio Vest"
+    assert _top(text, "Why now?")[0] == "a questioner (Q)"  # nobody introduced this one
+    bare = "Q: Is it safe?\n\nA: Yes.\n\nQ: Why?\n\nA: Because it was tested.\n"
+    assert _top(bare, "Because it was tested.")[0] == "the person answering (A)"
