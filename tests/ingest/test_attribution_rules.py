@@ -208,3 +208,29 @@ def test_q_and_a_read_naturally_and_the_moderator_names_the_questioner() -> None
     assert _top(text, "Why now?")[0] == "a questioner (Q)"  # nobody introduced this one
     bare = "Q: Is it safe?\n\nA: Yes.\n\nQ: Why?\n\nA: Because it was tested.\n"
     assert _top(bare, "Because it was tested.")[0] == "the person answering (A)"
+
+
+def test_forecasts_estimates_and_warnings_are_reporting_verbs() -> None:
+    text = ("Growth will slow to 1.2 per cent next year, the IMF forecast in its latest "
+            "outlook. The central bank projected that inflation would stay high. Ole Dahl, "
+            "the finance minister, conceded that the budget was too loose. Exports will "
+            "fall, Nordbank economists cautioned. The Fiscal Council concluded that "
+            "spending had outgrown revenue.")
+    assert _top(text, "Growth will slow")[0] == "the IMF, in its latest outlook"
+    assert _top(text, "inflation would stay high")[0] == "The central bank"
+    assert _top(text, "the budget was too loose")[0] == "Ole Dahl, the finance minister"
+    assert _top(text, "Exports will fall")[0] == "Nordbank economists"
+    assert _top(text, "spending had outgrown")[0] == "The Fiscal Council"
+
+
+def test_the_same_words_used_otherwise_are_no_cue() -> None:
+    for sentence in ("The IMF forecast of 1.2 per cent was cut in April.",
+                     "Growth was estimated at 2 per cent last year.",
+                     "The bridge, projected to cost 40 million, opened in May.",
+                     "The team concluded its season with a win.",
+                     "The deal concluded in May after long talks.",
+                     "The lawyers argued over the fee for an hour.",
+                     "Police warned drivers off the road.",
+                     "The committee noted the report and moved on.",
+                     "Hilde Moe acknowledged the crowd and left."):
+        assert suggest_attribution(sentence, 0, len(sentence)) == [], sentence

@@ -30,11 +30,25 @@ VERBS = (
     "promised|complained|countered|concluded|concludes|showed|shows|show|found|finds|"
     "estimated|estimates|projected|points out|pointed out|believes|believed|"
     "thinks|rejected|dismissed|criticised|criticized|praised|asked|responded|"
-    "reaffirm|reaffirms|reaffirmed|call on|calls on|called on"
+    "reaffirm|reaffirms|reaffirmed|call on|calls on|called on|forecast|forecasts|"
+    "forecasted|predicts|projects|cautions|concedes|acknowledges|argue|warn|estimate"
 )
-_DOCUMENT_ONLY = {"showed", "shows", "show", "found", "finds", "estimated", "estimates",
-                  "projected", "concluded", "concludes"}
-_TRAILING = {"said", "says", "reported", "confirmed", "added", "noted", "announced", "stated"}
+_DOCUMENT_ONLY = {"showed", "shows", "show", "found", "finds"}
+_NEEDS_CLAUSE = {  # also nouns, adjectives or plain transitive verbs: a report only with
+    # a clause ("… that …", ":", a quotation) or at the end of the reported words
+    "forecast", "forecasts", "forecasted", "estimated", "estimates", "estimate", "projected",
+    "projects", "predicted", "predicts", "concluded", "concludes", "noted", "notes",
+    "argued", "argues", "argue", "acknowledged", "acknowledges", "cautioned", "cautions",
+    "insisted", "insists", "conceded", "concedes", "warned", "warns", "warn",
+}
+_ASIDE_END = re.compile(r"(?:\s+(?:in|on|at|during)\b[^,;:.]{0,60})?,\s")
+_CLAUSE_AFTER = re.compile(
+    r"(?:\s+(?:in|on|at|during|to)\b[^,;:.\"“]{0,50}?)?(?:,\s*)?"
+    r"(?:\s*[:\"“]|\s+that\b|\s+(?:it|he|she|they|we|there|the|a|an|its|their|growth|"
+    r"inflation|prices|unemployment)\s+(?:would|will|could|might|may|was|were|is|are|had|"
+    r"has|have|remains|remained)\b)")
+_TRAILING = {"said", "says", "reported", "confirmed", "added", "noted", "announced", "stated",
+             "forecast", "estimated", "projected", "predicted", "warned", "concluded"}
 _AUX = (r"(?:(?:has|have|had|also|later|previously|publicly|then|privately|would|will|"
         r"only|repeatedly|already|has\s+since|once|again|not)\s+)*")
 _QUOTE_END = r"[,!?.…—-]?\s*[\"”]"
@@ -156,6 +170,12 @@ def _subject_before(masked: str, verb: re.Match[str], base: int) -> list[Attribu
                 and not re.search(r"\b(?:has|have|had|being|having|not)\b", who))
     if word in _DOCUMENT_ONLY and not (is_document(who) or who.lower() in ("we", "our")):
         return []
+    after_words = masked[:offset].rstrip().endswith((",", '"', "”"))
+    if word in _NEEDS_CLAUSE and not is_document(who) and not (
+            (after_words and (_sentence_final(masked[verb.end():])
+                              or _ASIDE_END.match(masked, verb.end())))
+            or _CLAUSE_AFTER.match(masked, verb.end())):
+        return []  # "the IMF forecast of 1.2 %", "the team concluded its season"
     found = _make(who, word, masked, _Span(offset, verb.end()), base)
     return [found.with_(cue=word + " ") if trailing else found]  # ", port officials said."
 
