@@ -234,3 +234,25 @@ def test_the_same_words_used_otherwise_are_no_cue() -> None:
                      "The committee noted the report and moved on.",
                      "Hilde Moe acknowledged the crowd and left."):
         assert suggest_attribution(sentence, 0, len(sentence)) == [], sentence
+
+
+def test_he_after_she_goes_to_the_role_named_since_not_the_last_named_person() -> None:
+    text = ("Finance Minister Eva Dahl presented the budget on Monday. She said it would "
+            "balance by 2028. Her deputy disagreed. “It will not,” he said. “Not without "
+            "cuts.”")
+    assert _top(text, "balance by 2028")[0] == "Finance Minister Eva Dahl"
+    assert _top(text, "It will not") == ["Eva Dahl's deputy", "Finance Minister Eva Dahl"]
+    assert _top(text, "Not without cuts")[0] == "Eva Dahl's deputy"
+
+
+def test_a_role_named_since_is_offered_after_a_person_the_pronoun_agrees_with() -> None:
+    text = ("Eva Dahl presented the budget. The deputy was unconvinced. “It will balance,” "
+            "she said.")
+    assert _top(text, "It will balance") == ["Eva Dahl", "the deputy"]
+    # a gendered role word that disagrees with the pronoun is no antecedent
+    text = ("Ola Berg presented the budget. His spokeswoman was unconvinced. “It will "
+            "balance,” he said.")
+    assert _top(text, "It will balance") == ["Ola Berg"]
+    text = ("Ola Berg presented the budget. He was cheerful. His spokeswoman was not. "
+            "“It will not balance,” she said.")
+    assert _top(text, "It will not balance")[0] == "Ola Berg's spokeswoman"
