@@ -64,6 +64,8 @@ class Session(QObject):
         """The problem of the last failed write, naming the file (None once a write
         succeeds)."""
         self._save_problem = ""
+        if store is not None and not self.read_only and getattr(store, "has_pending", False):
+            self._timer.start()  # changes made while opening (a new document id) are saved too
 
     # ------------------------------------------------------------------ state
     @property
