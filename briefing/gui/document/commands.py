@@ -9,7 +9,7 @@ An edit the Document refuses must never reach the undo stack: PySide6 (6.11)
 does not let an exception raised in ``redo`` out of ``QUndoStack.push``, so the
 stack would keep a command that did nothing.  The session therefore applies the
 op first and pushes a command made with its *inverse* only when it succeeded
-(:meth:`~briefing.gui.session.Session.push`); such a command's first ``redo``
+(:meth:`~briefing.gui.document.session.Session.push`); such a command's first ``redo``
 (the one ``push`` calls) does nothing.
 """
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from briefing.gui.claim_editor import ClaimEditor
-from briefing.gui.record_form import BriefingForm, SourceForm
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
+from briefing.gui.inspector.claim_editor import ClaimEditor
+from briefing.gui.inspector.record_form import BriefingForm, SourceForm
 
 CLAIM, SOURCE, BRIEFING = range(3)
 

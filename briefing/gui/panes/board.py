@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.vocab import ClaimKind, ClaimStatus
-from briefing.gui.card_delegate import CARD_SIZE, CardDelegate
-from briefing.gui.dragging import run_drag
-from briefing.gui.forms import guard_combo
+from briefing.gui.inspector.forms import guard_combo
 from briefing.gui.models.claims import CLAIM_ID_ROLE, ClaimFilter, ClaimFilterProxy, ClaimsModel
+from briefing.gui.panes.card_delegate import CARD_SIZE, CardDelegate
+from briefing.gui.window.dragging import run_drag
 
 _SOURCE_OPS = (ops.InsertSource, ops.RemoveSource, ops.ReplaceSource)
 

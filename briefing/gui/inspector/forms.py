@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
 
 
 def choice_box(parent: QWidget, items: Iterable[tuple[str, str]], empty: str | None = None,

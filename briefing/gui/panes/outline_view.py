@@ -3,7 +3,7 @@
 Drop cards from the board anywhere in a section; drag blocks and sections
 to reorder or re-nest them; Alt+arrows (or Tab / Shift+Tab) move, indent
 and outdent.  Every change is one undoable step planned by
-:mod:`briefing.gui.outline_plan`.
+:mod:`briefing.gui.panes.outline_plan`.
 """
 
 from __future__ import annotations
@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.model import Block, Section
-from briefing.gui import outline_plan as plan
-from briefing.gui.dragging import run_drag
+from briefing.gui.document.session import Session
 from briefing.gui.models.claims import CLAIM_ID_ROLE
 from briefing.gui.models.outline import BLOCK_INDEX_ROLE, OutlineModel
-from briefing.gui.session import Session
+from briefing.gui.panes import outline_plan as plan
+from briefing.gui.window.dragging import run_drag
 
 WRAP_LIMIT = 1500
 """Above this many blocks rows show one line each, so edits stay instant."""

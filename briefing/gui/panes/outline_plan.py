@@ -166,7 +166,7 @@ def place_passage(doc: Document, source_id: str, start: int, end: int, section_i
                   index: int) -> Plan | None:
     """A new card citing text[start:end] of a source, placed in *section_id* before block
     *index*: one step (a passage dragged from the Reader onto the outline)."""
-    from briefing.gui.excerpts import claim_from_selection
+    from briefing.gui.panes.excerpts import claim_from_selection
 
     if not doc.has_section(section_id) or not doc.has_source(source_id):
         return None

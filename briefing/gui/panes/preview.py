@@ -5,7 +5,7 @@ rendered on a worker thread (:func:`briefing.export.build_ir` and the HTML
 writer's :func:`render_preview`).  When only a few parts of the page changed
 (typing in one claim), just those parts are replaced in the page on screen;
 otherwise the worker builds a whole new page, part by part
-(:mod:`briefing.gui.preview_page`), and the panel swaps it in.  Each render
+(:mod:`briefing.gui.panes.preview_page`), and the panel swaps it in.  Each render
 carries a generation number and only the latest one is shown.  The page
 loads nothing from outside; a link to the web opens only when the user
 clicks it and confirms, or chooses "Open Link in Browser".  Clicking a note
@@ -45,7 +45,7 @@ from briefing.core.errors import BriefingError
 from briefing.export import ExportOptions, build_ir
 from briefing.export.html_writer import CSS, claim_from_title
 from briefing.gui import dialogs
-from briefing.gui.preview_page import OfflinePage, PartedPage
+from briefing.gui.panes.preview_page import OfflinePage, PartedPage
 
 REFRESH_DELAY_MS = 250
 STEP_BUDGET_S = 0.012

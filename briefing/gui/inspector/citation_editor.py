@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from briefing.core import ops
 from briefing.core.model import Citation
 from briefing.core.vocab import CREDIBILITY_LABELS
-from briefing.gui.excerpts import anchored
-from briefing.gui.forms import Bursts, choice_box, set_choice, set_text, tool_button
+from briefing.gui.document.session import Session
+from briefing.gui.inspector.forms import Bursts, choice_box, set_choice, set_text, tool_button
 from briefing.gui.models.citations import ATTRIBUTION, QUOTE, SOURCE, CitationsModel
-from briefing.gui.session import Session
-from briefing.gui.speakers import SpeakerButton, suggested_labels
+from briefing.gui.panes.excerpts import anchored
+from briefing.gui.panes.speakers import SpeakerButton, suggested_labels
 from briefing.gui.style import credibility_label
 
 

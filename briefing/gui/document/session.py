@@ -3,7 +3,7 @@
 Panels receive the session and push edits through :meth:`Session.push`; they
 never reach into each other.  A session backed by a ``.briefing`` store is
 flushed about a second after the last edit (DESIGN §3), by a background saver
-so the UI never waits for the disk (:mod:`briefing.gui.saving`); an untitled
+so the UI never waits for the disk (:mod:`briefing.gui.document.saving`); an untitled
 session (a new document, or one opened from JSON) lives in memory until the
 user chooses where to save it.
 """
@@ -20,8 +20,8 @@ from PySide6.QtGui import QUndoStack
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
-from briefing.gui.commands import OpCommand
-from briefing.gui.saving import BackgroundSaver, SaveJob, as_save_error
+from briefing.gui.document.commands import OpCommand
+from briefing.gui.document.saving import BackgroundSaver, SaveJob, as_save_error
 
 AUTOSAVE_DELAY_MS = 1000
 READ_ONLY_REFUSAL = ("This briefing is open read-only (it is being edited elsewhere); "
@@ -289,7 +289,7 @@ def open_session(path: str | Path, read_only: bool = False) -> Session:
     from briefing.store.database import Store
 
     store = Store.open(str(path), readonly=read_only)
-    if not read_only and not store.origin.own:  # Protected mode (briefing.gui.received)
+    if not read_only and not store.origin.own:  # Protected mode (briefing.gui.document.received)
         store.close()
         store = Store.open(str(path), readonly=True)
     if not store.readonly:

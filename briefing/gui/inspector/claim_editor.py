@@ -20,9 +20,9 @@ from briefing.core.vocab import (
     marking_levels,
     portion_mark,
 )
-from briefing.gui.citation_editor import CitationEditor
-from briefing.gui.forms import Bursts, choice_box, set_choice, set_text
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
+from briefing.gui.inspector.citation_editor import CitationEditor
+from briefing.gui.inspector.forms import Bursts, choice_box, set_choice, set_text
 from briefing.gui.style import likelihood_label
 
 KIND_HELP = {

@@ -28,26 +28,28 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing, received, recovery, view_state
-from briefing.gui.board import ClaimBoard
-from briefing.gui.checks_panel import ChecksPanel
-from briefing.gui.find_bar import FindBar
-from briefing.gui.importing import Importer, ImportWorker, find_importer
-from briefing.gui.inspector import Inspector
-from briefing.gui.lazy_tabs import BOARD_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
-from briefing.gui.menus import build_actions
+from briefing.gui import dialogs
+from briefing.gui.document import editing, received, recovery
+from briefing.gui.document.importing import Importer, ImportWorker, find_importer
+from briefing.gui.document.session import Session
+from briefing.gui.inspector.inspector import Inspector
 from briefing.gui.models.claims import CLAIM_ID_ROLE
-from briefing.gui.outline_view import OutlinePanel
-from briefing.gui.reader import SourceReader
-from briefing.gui.session import Session
-from briefing.gui.sources_panel import SourcesPanel
-from briefing.gui.window_edit import EditActions
-from briefing.gui.window_files import FileActions
-from briefing.gui.window_layout import Pane, WindowLayout
-from briefing.gui.window_review import ReviewActions
+from briefing.gui.panes.board import ClaimBoard
+from briefing.gui.panes.checks_panel import ChecksPanel
+from briefing.gui.panes.outline_view import OutlinePanel
+from briefing.gui.panes.reader import SourceReader
+from briefing.gui.panes.sources_panel import SourcesPanel
+from briefing.gui.window import view_state
+from briefing.gui.window.find_bar import FindBar
+from briefing.gui.window.lazy_tabs import BOARD_TAB, PREVIEW_TAB, READER_TAB, LazyTabs
+from briefing.gui.window.menus import build_actions
+from briefing.gui.window.window_edit import EditActions
+from briefing.gui.window.window_files import FileActions
+from briefing.gui.window.window_layout import Pane, WindowLayout
+from briefing.gui.window.window_review import ReviewActions
 
 if TYPE_CHECKING:
-    from briefing.gui.preview import PreviewPanel
+    from briefing.gui.panes.preview import PreviewPanel
 
 VIEW_SHORTCUTS = ("Board", "Reader", "Outline", "Preview")
 """View ▸ Board … Preview are Ctrl+1 … Ctrl+4."""
@@ -221,7 +223,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         return outline
 
     def _build_preview(self) -> PreviewPanel:
-        from briefing.gui.preview import PreviewPanel
+        from briefing.gui.panes.preview import PreviewPanel
 
         preview = PreviewPanel(self.session.doc, self)
         preview.claim_activated.connect(self.select_claim)
@@ -423,7 +425,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.act_find_sources()
 
     def act_import_review(self) -> None:
-        from briefing.gui.review_pane import import_review
+        from briefing.gui.panes.review_pane import import_review
 
         import_review(self)
 

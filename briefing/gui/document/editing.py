@@ -9,8 +9,8 @@ from __future__ import annotations
 from briefing.core import ops
 from briefing.core.errors import DomainError
 from briefing.core.model import Claim, Source
-from briefing.gui.excerpts import claim_from_selection
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
+from briefing.gui.panes.excerpts import claim_from_selection
 
 
 def new_blank_claim(session: Session, index: int | None = None) -> str | None:
@@ -90,7 +90,7 @@ def place_claims(session: Session, claim_ids: list[str], section_id: str,
                  index: int | None = None) -> bool:
     """Put claims (in the order given; placed ones move) into *section_id* before block
     *index* (None: at its end), as one undo step."""
-    from briefing.gui import outline_plan as plan
+    from briefing.gui.panes import outline_plan as plan
 
     doc = session.doc
     if not doc.has_section(section_id):
@@ -105,7 +105,7 @@ def cite_selection(session: Session, claim_id: str, source_id: str, start: int,
     """Add text[start:end] of *source_id* as another citation of *claim_id* (one step)."""
     from dataclasses import replace
 
-    from briefing.gui.excerpts import citation_for
+    from briefing.gui.panes.excerpts import citation_for
 
     doc = session.doc
     if not doc.has_claim(claim_id) or not doc.source(source_id).text[start:end].strip():

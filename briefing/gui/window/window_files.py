@@ -1,6 +1,6 @@
 """The main window's file actions: new, open, save, import, drops, and the Help menu.
 
-A mixin of :class:`~briefing.gui.main_window.MainWindow` (kept apart so the
+A mixin of :class:`~briefing.gui.window.main_window.MainWindow` (kept apart so the
 window module stays small); it uses the window's session, panels and signals.
 """
 
@@ -12,8 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing
-from briefing.gui.window_parts import WindowParts
+from briefing.gui import dialogs
+from briefing.gui.document import editing
+from briefing.gui.window.window_parts import WindowParts
 
 
 def guide_path() -> Path | None:
@@ -122,21 +123,21 @@ class FileActions(WindowParts):
         if self.importer is None:
             dialogs.show_error(self, "Cannot Import", "Importing files is not available.")
             return
-        from briefing.gui.import_progress import run_import
+        from briefing.gui.window.import_progress import run_import
 
         thread, worker = run_import(self, self.session, self.importer, paths, self._imported)
         self._imports.append((thread, worker))
         thread.finished.connect(lambda: self._imports.remove((thread, worker)))
 
     def _imported(self, ids: list[str]) -> None:
-        from briefing.gui.import_progress import imported_message
+        from briefing.gui.window.import_progress import imported_message
 
         self.sources.select_source(ids[-1])
         self.open_source(ids[-1])
         self.statusBar().showMessage(imported_message(len(ids)), 5000)
 
     def act_paste_source(self) -> None:
-        from briefing.gui.paste import source_from_text
+        from briefing.gui.document.paste import source_from_text
 
         text = QGuiApplication.clipboard().text()
         try:
@@ -171,7 +172,7 @@ class FileActions(WindowParts):
 
     def act_about(self) -> None:
         """Help ▸ About: version, licence and third-party notices (window-modal)."""
-        from briefing.gui.about import AboutDialog
+        from briefing.gui.dialogs.about import AboutDialog
 
         dialog = AboutDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -186,7 +187,7 @@ class FileActions(WindowParts):
             dialogs.show_error(self, "User Guide", "The user guide is not installed with "
                                "this copy of Briefing.")
             return
-        from briefing.gui.help_window import HelpWindow
+        from briefing.gui.dialogs.help_window import HelpWindow
 
         window = getattr(self, "help_window", None)
         if window is None:

@@ -39,7 +39,7 @@ from briefing.export import ExportOptions, export_document
 from briefing.export.api import marking_shortfall
 from briefing.export.paper import default_paper
 from briefing.gui import dialogs
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
 
 OPTIONS_KEY = "export"
 """QSettings group: the last export's folder and options."""

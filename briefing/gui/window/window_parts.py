@@ -1,6 +1,6 @@
 """What the main window's mixins use of the window, declared for the type checker.
 
-:class:`~briefing.gui.main_window.MainWindow` is assembled from mixins kept in their
+:class:`~briefing.gui.window.main_window.MainWindow` is assembled from mixins kept in their
 own modules (``window_files``, ``window_review``).  Each mixin derives from
 :class:`WindowParts`, which at run time is plain ``object`` and, for the type checker,
 a ``QMainWindow`` declaring the panels and methods ``MainWindow`` provides.  A mixin
@@ -16,17 +16,17 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget, QWidget
 
-    from briefing.gui.board import ClaimBoard
-    from briefing.gui.checks_panel import ChecksPanel
-    from briefing.gui.find_bar import FindBar
-    from briefing.gui.importing import Importer, ImportWorker
-    from briefing.gui.inspector import Inspector
-    from briefing.gui.outline_view import OutlinePanel
-    from briefing.gui.reader import SourceReader
-    from briefing.gui.section_picker import SectionPicker
-    from briefing.gui.session import Session
-    from briefing.gui.sources_panel import SourcesPanel
-    from briefing.gui.window_layout import WindowLayout
+    from briefing.gui.dialogs.section_picker import SectionPicker
+    from briefing.gui.document.importing import Importer, ImportWorker
+    from briefing.gui.document.session import Session
+    from briefing.gui.inspector.inspector import Inspector
+    from briefing.gui.panes.board import ClaimBoard
+    from briefing.gui.panes.checks_panel import ChecksPanel
+    from briefing.gui.panes.outline_view import OutlinePanel
+    from briefing.gui.panes.reader import SourceReader
+    from briefing.gui.panes.sources_panel import SourcesPanel
+    from briefing.gui.window.find_bar import FindBar
+    from briefing.gui.window.window_layout import WindowLayout
 
     class WindowParts(QMainWindow):
         session: Session

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from briefing.core import ops
 from briefing.core.document import Document
-from briefing.gui.dragging import run_drag
 from briefing.gui.models import mime
-from briefing.gui.offsets import OffsetMap
-from briefing.gui.speakers import fill_menu, suggested_labels
+from briefing.gui.panes.offsets import OffsetMap
+from briefing.gui.panes.speakers import fill_menu, suggested_labels
 from briefing.gui.style import HIGHLIGHT_ACTIVE_COLOUR, HIGHLIGHT_COLOUR, reliability_label
+from briefing.gui.window.dragging import run_drag
 
 Excerpt = tuple[int, int, str]  # start, end (py offsets), claim id
 READING_WIDTH = 100

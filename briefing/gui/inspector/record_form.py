@@ -25,8 +25,8 @@ from briefing.core.vocab import (
     NoteStyle,
     SourceKind,
 )
-from briefing.gui.forms import Bursts, choice_box, set_choice, set_text
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
+from briefing.gui.inspector.forms import Bursts, choice_box, set_choice, set_text
 from briefing.gui.style import reliability_label
 
 

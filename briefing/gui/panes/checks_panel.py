@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from briefing.checks.findings import Finding, Severity
 from briefing.core import ops
 from briefing.core.errors import DomainError
+from briefing.gui.document.session import Session
 from briefing.gui.models.findings import (
     FINDING_ROLE,
     FindingRow,
@@ -33,7 +34,6 @@ from briefing.gui.models.findings import (
     explanation,
     finding_rows,
 )
-from briefing.gui.session import Session
 
 if TYPE_CHECKING:  # the rules load with the first run, after the window is painted
     from briefing.checks.snapshot import Snapshot

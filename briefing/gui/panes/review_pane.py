@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
 from briefing.review import Review, ReviewItem, read_review
 from briefing.review.apply import ReviewConflict, accept_op, note_op, preview
 from briefing.review.diff import word_diff

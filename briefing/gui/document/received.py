@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QSizePolicy, QTo
 
 from briefing.core.errors import BriefingError
 from briefing.gui import dialogs
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
 
 if TYPE_CHECKING:
-    from briefing.gui.window_parts import WindowParts
+    from briefing.gui.window.window_parts import WindowParts
 
 BAR_STYLE = ("QToolBar#protected_bar { background: #fff4c2; border-bottom: 1px solid #d9c16b; "
              "spacing: 8px; padding: 4px; } QLabel { color: #3d3100; }")

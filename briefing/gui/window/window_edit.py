@@ -1,7 +1,7 @@
 """The main window's Edit actions that depend on where the keyboard focus is: Delete,
 Place in Section…, Cite Selection, and the standard Cut / Copy / Paste / Select All.
 
-A mixin of :class:`~briefing.gui.main_window.MainWindow`: Delete acts only on the
+A mixin of :class:`~briefing.gui.window.main_window.MainWindow`: Delete acts only on the
 selection of the pane that has the focus, as one undo step, and says in the status
 bar what it deleted.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QTextEdit
 
-from briefing.gui import editing
-from briefing.gui.section_picker import SectionPicker
-from briefing.gui.window_parts import WindowParts
+from briefing.gui.dialogs.section_picker import SectionPicker
+from briefing.gui.document import editing
+from briefing.gui.window.window_parts import WindowParts
 
 STATUS_MS = 8000
 

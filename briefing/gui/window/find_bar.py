@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError
-from briefing.gui.forms import tool_button
+from briefing.gui.inspector.forms import tool_button
 
 MAX_HITS = 2000
 

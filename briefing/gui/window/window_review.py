@@ -1,6 +1,6 @@
 """The main window's review actions: checks findings, export, and Find.
 
-A mixin of :class:`~briefing.gui.main_window.MainWindow` (kept apart so the
+A mixin of :class:`~briefing.gui.window.main_window.MainWindow` (kept apart so the
 window module stays small); it only routes to the panels and dialogs.
 """
 
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from briefing.gui.lazy_tabs import BOARD_TAB, READER_TAB
-from briefing.gui.window_parts import WindowParts
+from briefing.gui.window.lazy_tabs import BOARD_TAB, READER_TAB
+from briefing.gui.window.window_parts import WindowParts
 
 if TYPE_CHECKING:  # the export dialog (and the export code) load on first use
     from briefing.checks import Finding
-    from briefing.gui.export_dialog import ExportDialog
-    from briefing.gui.find_bar import Hit
+    from briefing.gui.dialogs.export_dialog import ExportDialog
+    from briefing.gui.window.find_bar import Hit
 
 
 class ReviewActions(WindowParts):
@@ -58,7 +58,7 @@ class ReviewActions(WindowParts):
 
     def open_export(self, suffix: str) -> ExportDialog:
         """Show the export dialog for *suffix* (window-modal; it exports in the background)."""
-        from briefing.gui.export_dialog import ExportDialog
+        from briefing.gui.dialogs.export_dialog import ExportDialog
 
         dialog = ExportDialog(self.session, suffix, self._current_findings(), self)
         dialog.exported.connect(lambda p: self.statusBar().showMessage(f"Exported to {p}", 8000))

@@ -9,9 +9,10 @@ from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from briefing.core.errors import BriefingError
-from briefing.gui import dialogs, editing
-from briefing.gui.importing import Importer, ImportWorker, start_import
-from briefing.gui.session import Session
+from briefing.gui import dialogs
+from briefing.gui.document import editing
+from briefing.gui.document.importing import Importer, ImportWorker, start_import
+from briefing.gui.document.session import Session
 
 Added = Callable[[list[str]], None]
 """Told the ids of the sources an import added (to select and show them)."""
