@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing.gui.app import Editor
-from briefing.gui.session import open_session
+from briefing.gui.document.session import open_session
 from briefing.resources import sample_document
 from briefing.store.database import Store
 from tests.journeys.conftest import SCREEN
