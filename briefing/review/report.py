@@ -1,4 +1,10 @@
-"""A review as text (grouped by section and card, in outline order) or as JSON."""
+"""A review as text (grouped by section and card, in outline order) or as JSON.
+
+Items the analyst already decided in the editor (accepted, rejected, resolved or
+kept as a note: :mod:`briefing.review.state`) are listed with their decision, so
+only the open ones read as open; the JSON gives every item a ``decision``
+(``"open"`` when undecided).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,9 @@ from briefing.core.document import Document
 from briefing.export.sanitize import clean_line
 from briefing.review.diff import normalise
 from briefing.review.items import Review, ReviewItem
+from briefing.review.state import decisions
+
+OPEN = "open"
 
 
 def place_label(doc: Document, item: ReviewItem, review: Review) -> str:
@@ -82,23 +91,34 @@ def describe(item: ReviewItem) -> str:
     return f"{head}: “{item.before or item.after}”" + (f" ({item.text})" if item.text else "")
 
 
+def _line(doc: Document, item: ReviewItem, review: Review, decision: str) -> str:
+    """ "  - Edit (…): “a” → “b”", with "[accepted] " after the dash once decided."""
+    done = f"[{decision}] " if decision else ""
+    where = f" {destination(doc, item, review)}" if item.kind == "move" else ""
+    return f"  - {done}{describe(item)}{where}"
+
+
 def format_text(review: Review, doc: Document) -> str:
+    decided = decisions(doc, review)
+    still_open = sum(1 for i in review.items if not decided.get(i.key))
     lines = [f"{review.path.name}: export revision {review.revision} of "
-             f"{review.exported or 'an unknown date'}; {len(review.items)} item(s)"]
+             f"{review.exported or 'an unknown date'}; {len(review.items)} item(s)"
+             + (f", {still_open} open" if decided else "")]
     lines += [f"warning: {w}" for w in review.warnings]
     for place, items in groupby(review.items, key=lambda i: place_label(doc, i, review)):
         lines.append("")
         lines.append(place)
-        lines += [f"  - {describe(i)}" + (f" {destination(doc, i, review)}"
-                                           if i.kind == "move" else "") for i in items]
+        lines += [_line(doc, i, review, decided.get(i.key, "")) for i in items]
     return "\n".join(lines) + "\n"
 
 
 def to_json(review: Review, doc: Document) -> str:
+    decided = decisions(doc, review)
     items = []
     for item in review.items:
         record = asdict(item)
         record["place"] = place_label(doc, item, review)
+        record["decision"] = decided.get(item.key) or OPEN
         items.append(record)
     return json.dumps(
         {"file": str(review.path), "sha256": review.sha256, "document": review.document_id,

@@ -111,3 +111,45 @@ def test_history_of_a_bad_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert len(result.stderr.splitlines()) == 1 and "junk.briefing" in result.stderr
     missing = run_cli("history", str(tmp_path / "none.briefing"))
     assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1
+
+
+def test_items_decided_in_the_editor_are_listed_with_their_decision(tmp_path: Path) -> None:
+    from briefing.review import read_review
+    from briefing.review.apply import accept_op
+    from briefing.review.state import decide
+
+    brief = tmp_path / "harbour.briefing"
+    shutil.copy(FIXTURES / "small.json", tmp_path / "small.json")
+    save_document(load_document(tmp_path / "small.json"), brief)
+    assert run_cli("export", str(brief), "-o", str(tmp_path / "out.docx")).returncode == 0
+    reviewed = b.rewrite(tmp_path / "out.docx", tmp_path / "reviewed.docx", _tracked_edits)
+    doc = load_document(brief)
+    review = read_review(doc, reviewed)
+    edit, rename = review.items
+    doc.apply(decide(doc, review, edit, "accepted", accept_op(doc, edit, review.snapshot)))
+    doc.apply(decide(doc, review, rename, "rejected", None))
+    save_document(doc, brief)
+
+    result = run_cli("review", str(brief), str(reviewed))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].endswith("; 2 item(s), 0 open")
+    assert ("  - [accepted] Edit (tracked, Jane Reviewer, 2026-01-05): “(U) Full capacity is "
+            "likely within two weeks.” → “(U) Full capacity is very likely within two weeks.”"
+            ) in lines
+    assert ("  - [rejected] Heading renamed (tracked, Omar Field, 2026-01-05): “Evidence” → "
+            "“Reporting”") in lines
+    data = json.loads(run_cli("review", str(brief), str(reviewed), "--json").stdout)
+    assert [(i["kind"], i["decision"]) for i in data["items"]] == [
+        ("edit", "accepted"), ("rename", "rejected")]
+
+
+def test_undecided_items_are_open_in_json(tmp_path: Path) -> None:
+    brief = tmp_path / "harbour.json"
+    brief.write_text(dumps(b.identified_small()), encoding="utf-8")
+    reviewed = b.rewrite(b.exported(tmp_path), tmp_path / "reviewed.docx", _tracked_edits)
+    result = run_cli("review", str(brief), str(reviewed))
+    assert result.stdout.splitlines()[0].endswith("; 2 item(s)")  # nothing decided yet
+    assert "[accepted]" not in result.stdout and "[rejected]" not in result.stdout
+    data = json.loads(run_cli("review", str(brief), str(reviewed), "--json").stdout)
+    assert [i["decision"] for i in data["items"]] == ["open", "open"]
