@@ -118,7 +118,7 @@ class Editor(QObject):
         try:
             return open_session(path)
         except FileLocked as error:
-            if not dialogs.ask_open_locked(parent, path, str(error)):
+            if not dialogs.ask_open_locked(parent, path, str(error), kind=error.kind):
                 self.open_cancelled = True
                 return None
             try:
