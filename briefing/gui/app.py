@@ -122,7 +122,7 @@ class Editor(QObject):
                 self.open_cancelled = True
                 return None
             try:
-                return open_session(path, read_only=True)
+                return open_session(path, read_only=True, why=error.kind)
             except BriefingError as again:  # (``error`` is unbound after its handler)
                 problem_text = str(again)
         except UnsafeDocument as problem:

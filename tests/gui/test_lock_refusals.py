@@ -97,3 +97,33 @@ def test_a_read_only_folder_says_so(qtbot, tmp_path, monkeypatch):
     assert seen["title"] == "Folder Is Read-Only"
     assert "folder is read-only" in seen["text"]
     assert "save a copy in a folder you can write to" in seen["advice"]
+
+
+def test_opened_read_only_from_a_read_only_folder_says_why_not_elsewhere(qtbot, tmp_path,
+                                                                         monkeypatch):
+    path = _briefing(tmp_path)
+    real_open = os.open
+
+    def denied(where: object, flags: int, *args: object) -> int:
+        if str(where).endswith(".lock"):
+            raise PermissionError(13, "Permission denied", str(where))
+        return real_open(where, flags, *args)
+
+    monkeypatch.setattr(os, "open", denied)
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(20, answer)
+            return
+        QTest.mouseClick(box.defaultButton(), Qt.MouseButton.LeftButton)  # Open Read-Only
+
+    QTimer.singleShot(0, answer)
+    window = Editor().open(str(path))
+    assert window is not None
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(window)
+    assert window.session.read_only
+    assert window.statusBar().currentMessage() == (
+        "Read-only: its folder is read-only. Save a copy to change it.")
+    window.close()
