@@ -75,6 +75,8 @@ class Session(QObject):
         self._save_problem = ""
         self.read_only_kind = errors.LOCK_ELSEWHERE
         """Why it was opened read-only (a ``FileLocked.kind``, or "received")."""
+        if store is not None and not self.read_only and getattr(store, "has_pending", False):
+            self._timer.start()  # changes made while opening (a new document id) are saved too
 
     # ------------------------------------------------------------------ state
     @property

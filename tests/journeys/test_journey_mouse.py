@@ -162,7 +162,16 @@ def test_journey_by_mouse(qtbot, tmp_path, drags, errors, chooser):
 
 
 ARTICLE_NOTE = ("Ana Ribeiro, \u201cPort authority delays harbour expansion after survey finds "
-                "unstable seabed\u201d, Coastal Herald, 2026-03-12")
+                "unstable seabed\u201d, Coastal Herald, 12 March 2026")
+"""The first note to the article, in full."""
+SHORT = "\u201cPort authority delays harbour expansion\u201d"
+"""Every later note: the short title."""
+QUOTED = ("Helena Markovic: \u201cWe will not pour a single tonne of concrete until the "
+          "engineers are satisfied the quay will stand for fifty years\u201d")
+"""A quote card as exported: its speaker, then the words in quotation marks."""
+FUNDS_TEXT = "The regional government, which guarantees part of the authority\u2019s debt"
+PROSE_TEXT = "Both phases depend on the seabed survey\u2019s second round."
+"""Body text as exported: typographic apostrophes."""
 
 
 def check_docx(path) -> None:
@@ -172,15 +181,15 @@ def check_docx(path) -> None:
     assert paragraphs[:9] == [
         ("Key Judgments", []),
         ("The expansion will probably not open before 2028.,", [
-            f"{SURVEY_BY}; {ARTICLE_NOTE}, para. 3.",
-            f"two people familiar with the contract; {ARTICLE_NOTE}, para. 5.",
+            f"The authority's survey summary; {ARTICLE_NOTE}, para. 3.",
+            f"Two people familiar with the contract; {SHORT}, para. 5.",
         ]),
-        (QUOTE, [f"Helena Markovic, the authority's chief executive; {ARTICLE_NOTE}, para. 4."]),
+        (QUOTED, [f"Helena Markovic, the authority's chief executive; {SHORT}, para. 4."]),
         ("Background", []),
         (SHIPPING, [f"Tomas Lindqvist, a spokesman for the Baltic Carriers Association; "
-                    f"{ARTICLE_NOTE}, para. 6."]),
-        (POSTPONE, [f"its chief executive; {ARTICLE_NOTE}, para. 2."]),
-        (FUNDS, [f"{FUNDS}; {ARTICLE_NOTE}, para. 7."]),
-        (PENALTY, [f"two people familiar with the contract; {ARTICLE_NOTE}, para. 5."]),
-        (PROSE, []),
+                    f"{SHORT}, para. 6."]),
+        (POSTPONE, [f"Its chief executive; {SHORT}, para. 2."]),
+        (FUNDS_TEXT, [f"{FUNDS}; {SHORT}, para. 7."]),
+        (PENALTY, [f"Two people familiar with the contract; {SHORT}, para. 5."]),
+        (PROSE_TEXT, []),
     ]
