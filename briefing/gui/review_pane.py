@@ -136,8 +136,8 @@ class ReviewPane(QWidget):
     def populate(self) -> None:
         review, doc = self.review, self.session.doc
         self.tree.clear()
-        for place, items in groupby(review.items, key=lambda i: place_label(doc, i, review)):
-            items = list(items)
+        for place, grouped in groupby(review.items, key=lambda i: place_label(doc, i, review)):
+            items = list(grouped)
             group = QTreeWidgetItem(self.tree, [place])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setFirstColumnSpanned(True)
