@@ -74,7 +74,7 @@ def start(path: str, extras: bool) -> None:
         print(json.dumps(result), flush=True)
         # nothing was edited; skip the teardown of a large window, but leave the settings
         # as a normal quit would: no crash mark, so the next run reopens nothing
-        from briefing.gui import recovery
+        from briefing.gui.document import recovery
 
         recovery.mark_closed(Path(path))
         os._exit(0)
@@ -110,8 +110,8 @@ def _board_figures(app: object) -> dict[str, float]:
     try:
         from PySide6.QtWidgets import QApplication
 
-        from briefing.gui.main_window import MainWindow
         from briefing.gui.models.claims import ClaimFilter
+        from briefing.gui.window.main_window import MainWindow
 
         window = next(
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()

@@ -1,7 +1,7 @@
 """Child process for the preview figures: the editor's real Preview panel, offscreen.
 
 ``python -m benchmarks.preview_probe CLAIMS RUNS`` shows a
-:class:`briefing.gui.preview.PreviewPanel` on a synthetic document inside the
+:class:`briefing.gui.panes.preview.PreviewPanel` on a synthetic document inside the
 editor's application (``make_application``: the same GIL switch interval),
 times the first build of the page (shown → ``updating`` false), then RUNS
 times: edit one placed claim's text through the Document (the panel listens
@@ -29,7 +29,7 @@ def preview(claims: int, runs: int) -> dict[str, object]:
     from benchmarks.stall import StallMeter, profiled, run_for, wait_until
     from briefing.core import ops
     from briefing.gui.app import make_application
-    from briefing.gui.preview import PreviewPanel
+    from briefing.gui.panes.preview import PreviewPanel
 
     app = make_application([])
     doc = synthetic_document(claims, max(1, claims // 10), 10)

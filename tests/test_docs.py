@@ -233,8 +233,8 @@ def window(qapp):  # noqa: ANN001, ANN201 - pytest-qt fixture
     from PySide6.QtCore import QSettings, QStandardPaths
 
     from briefing.core.document import Document
-    from briefing.gui.main_window import MainWindow
-    from briefing.gui.session import Session
+    from briefing.gui.document.session import Session
+    from briefing.gui.window.main_window import MainWindow
 
     QStandardPaths.setTestModeEnabled(True)
     qapp.setOrganizationName("BriefingDocsTests")
@@ -261,7 +261,7 @@ def _menu_path(action, window) -> str:  # noqa: ANN001
 def test_shortcut_table_is_the_editors_actual_shortcuts(window) -> None:  # noqa: ANN001
     from PySide6.QtGui import QAction, QKeySequence
 
-    from briefing.gui.menus import ACTIONS
+    from briefing.gui.window.menus import ACTIONS
 
     close = QKeySequence(QKeySequence.StandardKey.Close).toString()
     column = {"Ctrl+F4": 2, "Ctrl+W": 3}.get(close)

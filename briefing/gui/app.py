@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileLocked, UnsafeDocument
-from briefing.gui import dialogs, received, recovery, shutdown
-from briefing.gui.main_window import MainWindow
-from briefing.gui.session import Session, open_session
+from briefing.gui import dialogs, shutdown
+from briefing.gui.document import received, recovery
+from briefing.gui.document.session import Session, open_session
+from briefing.gui.window.main_window import MainWindow
 
 MAX_RECENT = 10
 

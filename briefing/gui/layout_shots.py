@@ -25,8 +25,8 @@ def _save(widget, path: Path) -> None:  # noqa: ANN001
 
 
 def _window(width: int, height: int):  # noqa: ANN202
-    from briefing.gui.main_window import MainWindow
-    from briefing.gui.session import Session
+    from briefing.gui.document.session import Session
+    from briefing.gui.window.main_window import MainWindow
     from briefing.resources import sample_document
 
     window = MainWindow(Session(sample_document()))

@@ -34,7 +34,7 @@ SAMPLE_CLAIMS = (
 def sample_document(seed: Path):  # noqa: ANN201
     from briefing.core.document import Document
     from briefing.core.model import BriefingInfo, Claim, Source
-    from briefing.gui.excerpts import citation_for
+    from briefing.gui.panes.excerpts import citation_for
 
     text = seed.read_text(encoding="utf-8")
     doc = Document(
@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 
     QStandardPaths.setTestModeEnabled(True)  # never touch the user's settings
     from briefing.gui.app import make_application
-    from briefing.gui.main_window import MainWindow
-    from briefing.gui.session import Session, open_session
+    from briefing.gui.document.session import Session, open_session
+    from briefing.gui.window.main_window import MainWindow
 
     app = make_application([])
     app.setOrganizationName("BriefingScreenshots")
@@ -115,7 +115,7 @@ def _settle(app, until=lambda: True, seconds: float = 5.0) -> None:  # noqa: ANN
 
 def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
     """The outline, the preview, the checks dock and the export dialog."""
-    from briefing.gui.lazy_tabs import PREVIEW_TAB
+    from briefing.gui.window.lazy_tabs import PREVIEW_TAB
 
     doc = window.session.doc
     placed = doc.placed_claims()

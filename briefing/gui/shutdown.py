@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSocketNotifier, QStandardPaths, QTimer
 
 from briefing.core.errors import BriefingError
-from briefing.gui import recovery
+from briefing.gui.document import recovery
 
 if TYPE_CHECKING:
-    from briefing.gui.main_window import MainWindow
+    from briefing.gui.window.main_window import MainWindow
 
 QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP")
                      if hasattr(signal, name))

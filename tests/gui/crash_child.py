@@ -25,8 +25,8 @@ def main(path: str) -> None:
 
     use_settings_dir(os.environ[SETTINGS_ENV])  # the same settings as the test process
     from briefing.core import ops
-    from briefing.gui import editing
     from briefing.gui.app import Editor, make_application
+    from briefing.gui.document import editing
 
     app = make_application([])
     app.setOrganizationName("BriefingTests")

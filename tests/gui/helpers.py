@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from briefing.core.document import Document
 from briefing.core.model import Source
 from briefing.gui import dialogs
-from briefing.gui.main_window import MainWindow
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
+from briefing.gui.window.main_window import MainWindow
 
 
 def open_window(qtbot, doc: Document | Session, **kwargs) -> MainWindow:

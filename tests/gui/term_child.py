@@ -22,8 +22,8 @@ def main(path: str) -> int:
     from tests.gui.conftest import SETTINGS_ENV, use_settings_dir
 
     use_settings_dir(os.environ[SETTINGS_ENV])  # the same settings as the test process
-    from briefing.gui import editing
     from briefing.gui.app import Editor, make_application
+    from briefing.gui.document import editing
 
     app = make_application([])
     app.setOrganizationName("BriefingTests")

@@ -11,8 +11,8 @@ import pytest
 
 from briefing.core import ops
 from briefing.core.errors import FileProblem
-from briefing.gui import session as session_module
-from briefing.gui.session import open_session
+from briefing.gui.document import session as session_module
+from briefing.gui.document.session import open_session
 from briefing.resources import sample_document
 from briefing.store.database import Store, write_briefing
 

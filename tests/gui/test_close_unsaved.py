@@ -14,8 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing.core.errors import FileProblem
-from briefing.gui import session as session_module
-from briefing.gui.session import open_session
+from briefing.gui.document import session as session_module
+from briefing.gui.document.session import open_session
 from briefing.resources import sample_document
 from briefing.store.database import Store, write_briefing
 from tests.gui.helpers import open_window

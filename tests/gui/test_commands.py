@@ -7,7 +7,7 @@ from PySide6.QtGui import QUndoStack
 from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.model import Claim
-from briefing.gui.commands import OpCommand
+from briefing.gui.document.commands import OpCommand
 
 
 def _doc() -> Document:

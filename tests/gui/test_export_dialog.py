@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from briefing.core import ops
 from briefing.core.model import Block, Claim, Source
 from briefing.core.templates import new_document
-from briefing.gui import editing
-from briefing.gui.session import open_session
+from briefing.gui.document import editing
+from briefing.gui.document.session import open_session
 from briefing.resources import sample_document
 from briefing.store.database import Store
 from tests.gui.helpers import open_window

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from briefing.core.document import Document
 from briefing.core.model import BriefingInfo
-from briefing.gui.find_bar import find_hits
-from briefing.gui.main_window import BOARD_TAB, READER_TAB
-from briefing.gui.session import open_session
+from briefing.gui.document.session import open_session
+from briefing.gui.window.find_bar import find_hits
+from briefing.gui.window.main_window import BOARD_TAB, READER_TAB
 from briefing.resources import sample_document
 from briefing.store.database import Store
 from tests.gui.helpers import open_window

@@ -62,7 +62,7 @@ def _click_help_menu_item(qtbot, window, text: str) -> None:
 
 def test_about_shows_version_licence_and_third_party_notices(qtbot, tmp_path, monkeypatch):
     from briefing import __version__, resources
-    from briefing.gui.about import AboutDialog
+    from briefing.gui.dialogs.about import AboutDialog
 
     bundle = tmp_path / "bundle"  # what packaging/build.py puts beside the program
     bundle.mkdir()
@@ -85,9 +85,9 @@ def test_about_shows_version_licence_and_third_party_notices(qtbot, tmp_path, mo
 
 
 def test_about_in_a_checkout_says_how_to_write_the_notices(qtbot, monkeypatch):
-    from briefing.gui.about import AboutDialog
+    from briefing.gui.dialogs.about import AboutDialog
 
-    monkeypatch.setattr("briefing.gui.about.legal_text", lambda name: None)
+    monkeypatch.setattr("briefing.gui.dialogs.about.legal_text", lambda name: None)
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     assert "packaging/notices.py" in dialog.notices.toPlainText()

@@ -7,8 +7,8 @@ import gc
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
-from briefing.gui.main_window import MainWindow
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
+from briefing.gui.window.main_window import MainWindow
 from tests.gui.helpers import select_passage
 from tests.material import QUOTE
 

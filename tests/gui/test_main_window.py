@@ -12,7 +12,7 @@ from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.model import BriefingInfo, Citation, Claim, Source
 from briefing.gui.app import Editor
-from briefing.gui.importing import find_importer
+from briefing.gui.document.importing import find_importer
 from briefing.store import jsonio
 from briefing.store.database import Store
 from tests.gui.helpers import open_window, plain_importer, select_passage
@@ -254,7 +254,7 @@ def test_layout_is_restored(qtbot):
 
 def test_source_search_uses_full_text_index(qtbot, tmp_path, seed_doc):
     from briefing.core.model import Source as Src
-    from briefing.gui.session import open_session
+    from briefing.gui.document.session import open_session
 
     seed_doc.add_source(Src(id="s2", title="Weather notes", text="Rain over the coast."))
     path = tmp_path / "search.briefing"
@@ -276,7 +276,7 @@ import sys
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 from briefing.gui.app import make_application, run
-from briefing.gui.main_window import MainWindow
+from briefing.gui.window.main_window import MainWindow
 
 QStandardPaths.setTestModeEnabled(True)
 make_application([])

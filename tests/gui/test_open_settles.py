@@ -11,8 +11,8 @@ import pytest
 
 from briefing.core import ops
 from briefing.core.identity import ID_FIELD, document_id
-from briefing.gui import session as session_module
 from briefing.gui.app import Editor
+from briefing.gui.document import session as session_module
 from briefing.resources import sample_document
 from briefing.store.database import Store, write_briefing
 

@@ -10,9 +10,9 @@ from briefing.core.model import Citation, Claim
 from briefing.export import build_ir
 from briefing.export.html_writer import CSS, render_preview
 from briefing.gui import dialogs
-from briefing.gui.main_window import PREVIEW_TAB
-from briefing.gui.preview import PreviewBrowser, open_in_browser
-from briefing.gui.preview_page import build_page
+from briefing.gui.panes.preview import PreviewBrowser, open_in_browser
+from briefing.gui.panes.preview_page import build_page
+from briefing.gui.window.main_window import PREVIEW_TAB
 from briefing.resources import sample_document
 from tests.gui.helpers import open_window
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefing.gui.app import Editor
-from briefing.gui.session import open_session
+from briefing.gui.document.session import open_session
 from briefing.store.database import Store
 from tests.gui.term_child import TYPED
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from briefing.gui import received
 from briefing.gui.app import Editor
+from briefing.gui.document import received
 from briefing.store.database import Store
 from tests.store.hostile import plain_document, sent_by_someone_else, tamper
 

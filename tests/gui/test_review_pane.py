@@ -386,7 +386,7 @@ def test_a_join_is_explained_not_struck_out_like_a_deletion(
     pane = window.review_dock.widget()
     _click_row(pane, "Paragraphs joined")
     assert pane.detail.toPlainText().splitlines()[1:] == [
-        "The reviewer joined this paragraph with “Evidence”. Merge them in the Outline if you "
+        "The reviewer joined this paragraph with “Evidence”. Change the outline by hand if you "
         "agree, then resolve this item.",
         "(U) Reopening is partial; dredging sets the pace.",
     ]

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.core.errors import FileProblem
 from briefing.documents import save_document
-from briefing.gui.session import open_session
+from briefing.gui.document.session import open_session
 from briefing.review import read_review
 from briefing.review.apply import accept_op
 from briefing.review.state import decide, decisions

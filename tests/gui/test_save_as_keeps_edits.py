@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from briefing.gui import session as session_module
 from briefing.gui.app import Editor
+from briefing.gui.document import session as session_module
 from briefing.resources import sample_document
 from briefing.store import jsonio
 from briefing.store.database import Store

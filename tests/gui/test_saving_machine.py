@@ -37,8 +37,8 @@ from briefing.core import ops
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError
 from briefing.core.model import Block, Citation, Claim, Section, Source
-from briefing.gui import editing
-from briefing.gui.session import Session, open_session
+from briefing.gui.document import editing
+from briefing.gui.document.session import Session, open_session
 from briefing.store import jsonio
 from briefing.store.database import Store
 

@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from briefing.core.document import Document
-from briefing.gui import editing
+from briefing.gui.document import editing
 from briefing.ingest import import_file, sequential_ids
 from tests.gui.helpers import open_window
 from tests.material import TRANSCRIPT

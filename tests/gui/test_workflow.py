@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from briefing.core.document import Document
 from briefing.core.model import BriefingInfo
-from briefing.gui.importing import find_importer
-from briefing.gui.session import open_session
+from briefing.gui.document.importing import find_importer
+from briefing.gui.document.session import open_session
 from briefing.store.database import Store
 from tests.gui.helpers import open_window, select_passage
 from tests.material import ARTICLE, QUOTE, QUOTE_PARAGRAPH, QUOTE_SPEAKER

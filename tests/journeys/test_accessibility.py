@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.app import Editor
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
 from briefing.resources import sample_document
 from tests.journeys.conftest import SCREEN
 from tests.journeys.user import wait_until

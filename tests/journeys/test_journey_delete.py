@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing.gui.app import Editor
-from briefing.gui.session import Session
+from briefing.gui.document.session import Session
 from briefing.resources import sample_document
 from tests.journeys.conftest import FIXTURES, SCREEN
 from tests.journeys.user import CTRL, User, wait_until

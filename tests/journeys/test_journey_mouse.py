@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing.core.document import Document
 from briefing.gui.app import Editor
-from briefing.gui.session import open_session
+from briefing.gui.document.session import open_session
 from briefing.store.database import Store
 from tests.export.readers import pandoc_read
 from tests.journeys.conftest import ARTICLE, SCREEN

@@ -16,8 +16,8 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-from briefing.gui.main_window import MainWindow
 from briefing.gui.models.claims import CLAIM_ID_ROLE
+from briefing.gui.window.main_window import MainWindow
 from tests.journeys.dnd import drag_and_drop
 
 LEFT = Qt.MouseButton.LeftButton

@@ -76,3 +76,38 @@ def test_a_moved_paragraph_is_listed_with_where_it_went(tmp_path: Path) -> None:
     assert ("  - Paragraph moved (untracked, Unknown reviewer): “(U) Full capacity is likely "
             "within two weeks.” to “Evidence”, after “Two berths reopened on 18 December.”"
             ) in result.stdout.splitlines()
+
+
+def test_history_lists_decisions_and_the_import_newest_first(tmp_path: Path) -> None:
+    from briefing.core import ops
+    from briefing.core.model import evolve
+    from briefing.store.database import Store
+
+    doc = b.identified_small()
+    doc.apply(ops.SetInfo(evolve(doc.info, extra={**doc.info.extra, "reviews": [
+        {"file": "back.docx", "sha256": "x", "decisions": [
+            {"item": "k1", "kind": "edit", "reviewer": "Jane Reviewer",
+             "decision": "accepted", "at": "2026-01-06T09:00:00Z", "claim": "c2"}]}]})))
+    brief = tmp_path / "harbour.briefing"
+    save_document(doc, brief)
+    with Store.open(brief) as store:
+        store.record_history("review-import", "back.docx: 1 item(s)")
+    result = run_cli("history", str(brief))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("\tReview import\tReview imported\t\t\tback.docx\t"
+                             "back.docx: 1 item(s)")
+    assert lines[1] == ("2026-01-06 09:00:00 UTC\tReview decision\tAccepted\t"
+                        "Edit · card “Full capacity is likely within two weeks.”\t"
+                        "Jane Reviewer\tback.docx")
+
+
+def test_history_of_a_bad_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "junk.briefing"
+    bad.write_bytes(b"not a briefing at all")
+    result = run_cli("history", str(bad))
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and "junk.briefing" in result.stderr
+    missing = run_cli("history", str(tmp_path / "none.briefing"))
+    assert missing.returncode == 2 and len(missing.stderr.splitlines()) == 1

@@ -23,11 +23,11 @@ from briefing.core.document import Document
 from briefing.core.model import Block, Section
 from briefing.core.text import collapse
 from briefing.core.vocab import portion_mark
-from briefing.gui import outline_plan as plan
 from briefing.gui.models import mime
 from briefing.gui.models.claims import CLAIM_ID_ROLE
 from briefing.gui.models.outline_nodes import NO_FLAGS, ROOT_FLAGS, OutlineNode
 from briefing.gui.models.outline_updates import StructureUpdates
+from briefing.gui.panes import outline_plan as plan
 from briefing.gui.style import kind_icon
 
 Index = QModelIndex | QPersistentModelIndex

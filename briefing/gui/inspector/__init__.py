@@ -1,0 +1,1 @@
+"""The inspector: forms that edit the selected claim, citation, source or briefing."""

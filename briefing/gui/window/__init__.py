@@ -1,0 +1,1 @@
+"""The main window: its parts, menus, actions, layout and remembered view state."""
