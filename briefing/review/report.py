@@ -13,7 +13,8 @@ from dataclasses import asdict
 from itertools import groupby
 
 from briefing.core.document import Document
-from briefing.export.sanitize import clean_line
+from briefing.export.sanitize import clean_block, clean_line
+from briefing.review.apply import locate
 from briefing.review.diff import normalise
 from briefing.review.items import Review, ReviewItem
 from briefing.review.state import decisions
@@ -21,8 +22,10 @@ from briefing.review.state import decisions
 OPEN = "open"
 
 
-def place_label(doc: Document, item: ReviewItem, review: Review) -> str:
-    """Where an item belongs, as the analyst knows it ("Key Judgments › card c2 …")."""
+def place_label(doc: Document, item: ReviewItem, review: Review, width: int = 50) -> str:
+    """Where an item belongs, as the analyst knows it ("Key Judgments › card c2 …"): the
+    card or paragraph in its wording now (the exported wording once it is gone),
+    shortened to *width* characters (0: in full)."""
     snap = review.snapshot
     section = item.section_id or item.to_section
     title = ""
@@ -33,10 +36,11 @@ def place_label(doc: Document, item: ReviewItem, review: Review) -> str:
                        None)
         title = heading.text if heading else section
     if item.block_kind == "claim" and item.claim_id:
-        text = item.snap_text or item.before
-        where = f"card {item.claim_id} “{_short(text)}”"
+        text = (doc.claim(item.claim_id).text if doc.has_claim(item.claim_id)
+                else item.snap_text or item.before)
+        where = f"card {item.claim_id} “{_short(text, width)}”"
     elif item.block_kind == "prose":
-        where = f"prose “{_short(item.snap_text)}”"
+        where = f"prose “{_short(_prose_now(doc, item, review), width)}”"
     elif item.block_kind == "heading":
         where = "heading"
     elif item.kind == "new":
@@ -44,6 +48,16 @@ def place_label(doc: Document, item: ReviewItem, review: Review) -> str:
     else:
         return "The document as a whole"
     return f"{title} › {where}" if title else where
+
+
+def _prose_now(doc: Document, item: ReviewItem, review: Review) -> str:
+    """The exported paragraph's wording in the briefing now (as exported when not found)."""
+    block = review.snapshot.by_name.get(item.block) if review.snapshot is not None else None
+    found = locate(doc, block) if block is not None else None
+    if found is None:
+        return item.snap_text
+    section, index = found
+    return clean_block(doc.section(section).blocks[index].text)
 
 
 def _section_title(doc: Document, section: str, review: Review) -> str:
@@ -69,7 +83,7 @@ def destination(doc: Document, item: ReviewItem, review: Review) -> str:
 
 def _short(text: str, width: int = 50) -> str:
     line = normalise(text).replace("\n", " ")
-    return line if len(line) <= width else line[: width - 1] + "…"
+    return line if width <= 0 or len(line) <= width else line[: width - 1] + "…"
 
 
 def describe(item: ReviewItem) -> str:

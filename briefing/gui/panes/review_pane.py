@@ -87,6 +87,7 @@ class ReviewPane(QWidget):
         self.tree.setObjectName("reviewItems")
         self.tree.setHeaderLabels(["Item", "Reviewer", "Decision"])
         self.tree.setAccessibleName("Review items")
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("reviewDetail")
         self.detail.setOpenLinks(False)
@@ -136,10 +137,12 @@ class ReviewPane(QWidget):
     def populate(self) -> None:
         review, doc = self.review, self.session.doc
         self.tree.clear()
-        for place, items in groupby(review.items, key=lambda i: place_label(doc, i, review)):
+        for place, grouped in groupby(review.items, key=lambda i: place_label(doc, i, review)):
+            items = list(grouped)
             group = QTreeWidgetItem(self.tree, [place])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setFirstColumnSpanned(True)
+            group.setData(0, ITEM_ROLE, items[0])  # its place, renamed as the card changes
             for item in items:
                 row = QTreeWidgetItem(group, [row_text(item), item.reviewer, ""])
                 row.setData(0, ITEM_ROLE, item)
@@ -170,7 +173,20 @@ class ReviewPane(QWidget):
                          if (row := group.child(i)) is not None]
         return rows
 
+    def _refresh_labels(self) -> None:
+        """Each group's place in the card's or paragraph's wording now; the view elides
+        a long one, and its tooltip shows it in full."""
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            item = group.data(0, ITEM_ROLE) if group is not None else None
+            if group is None or item is None:
+                continue
+            label = place_label(self.session.doc, item, self.review, width=0)
+            group.setText(0, label)
+            group.setToolTip(0, f"<p>{escape(label)}</p>")  # rich text: wrapped, not cut
+
     def _refresh_status(self, *_args: object) -> None:
+        self._refresh_labels()
         decided = decisions(self.session.doc, self.review)
         for row in self._rows():
             item: ReviewItem = row.data(0, ITEM_ROLE)
