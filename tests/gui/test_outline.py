@@ -268,3 +268,23 @@ def test_a_block_moved_inside_its_section_shows_in_its_new_place_with_its_notes(
     window.session.undo_stack.undo()
     assert _shown_blocks(model, "k1") == blocks
     assert held.row() == 3 and model.note_numbers(blocks[1]) == first_numbers
+
+
+def test_a_long_block_takes_at_most_three_lines_of_the_binder(qtbot):
+    """At 1366×768 the outline pane is narrow: a paragraph in full made rows so tall that
+    only three or four blocks were visible. Rows stop at three lines (the last elided);
+    the whole text stays in the row's tooltip."""
+    window = open_window(qtbot, sample_document())
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    view = window.outline.view
+    key = view.model().index(0, 0)
+    long_rows = [view.model().index(r, 0, key) for r in range(view.model().rowCount(key))]
+    line = view.fontMetrics().lineSpacing()
+    heights = [view.visualRect(i).height() for i in long_rows]
+    assert heights and max(heights) <= 3 * line + 8
+    texts = [window.session.doc.claim(i.data(CLAIM_ID_ROLE)).text
+             for i in long_rows if i.data(CLAIM_ID_ROLE)]
+    assert any(len(t) > 150 for t in texts)  # more than three lines of a ~250-px pane
+    tips = [i.data(Qt.ItemDataRole.ToolTipRole) for i in long_rows if i.data(CLAIM_ID_ROLE)]
+    assert all(text in tip for text, tip in zip(texts, tips, strict=True))

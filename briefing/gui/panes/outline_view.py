@@ -42,12 +42,17 @@ from briefing.gui.window.dragging import run_drag
 
 WRAP_LIMIT = 1500
 """Above this many blocks rows show one line each, so edits stay instant."""
+MAX_LINES = 3
+"""The most lines of a block's text an outline row shows."""
 EMPTY_HINT = ("This briefing has no sections yet. Use Insert ▸ Section, or start from a "
               "template with File ▸ New.")
 
 
 class WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the view's current width."""
+    """Rows as tall as their wrapped text at the view's current width, up to MAX_LINES
+    (the style elides the last line shown): the outline is a binder beside the board, and
+    a paragraph in full would let a narrow pane show three or four blocks at a time. The
+    whole text is in the row's tooltip and in the Inspector."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
@@ -63,7 +68,8 @@ class WrappingDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(option.font)
         rect = metrics.boundingRect(QRect(0, 0, max(80, width), 100_000),
                                     Qt.TextFlag.TextWordWrap, option.text)
-        return QSize(max(80, width), max(rect.height(), metrics.height()) + 6)
+        tallest = metrics.lineSpacing() * MAX_LINES
+        return QSize(max(80, width), min(max(rect.height(), metrics.height()), tallest) + 6)
 
 
 class ProseEditing(WrappingDelegate):
