@@ -268,3 +268,19 @@ def test_a_block_moved_inside_its_section_shows_in_its_new_place_with_its_notes(
     window.session.undo_stack.undo()
     assert _shown_blocks(model, "k1") == blocks
     assert held.row() == 3 and model.note_numbers(blocks[1]) == first_numbers
+
+
+def test_the_outline_shows_every_section_open_once_the_window_has_painted(qtbot):
+    """Its rows are laid out just after the first paint (a large briefing paints at once),
+    and then every section is open, its first card visible where a user would click it."""
+    window = open_window(qtbot, sample_document())
+    window.resize(1366, 768)
+    qtbot.waitExposed(window)
+    view = window.outline.view
+    model = window.outline.model
+    key_judgments = model.index(0, 0)
+    qtbot.waitUntil(lambda: view.isExpanded(key_judgments), timeout=2000)
+    first = model.index(0, 0, key_judgments)
+    rect = view.visualRect(first)
+    assert rect.height() > 0 and view.viewport().rect().intersects(rect)
+    assert all(view.isExpanded(model.index(row, 0)) for row in range(model.rowCount()))
