@@ -8,10 +8,12 @@ that the suite works, not a measurement) and does not write the report.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from benchmarks import (
@@ -87,12 +89,31 @@ def quick_stages() -> list[Stage]:
 
 def run(stages: list[Stage], echo: Callable[[str], None] = print) -> list[Figure | str]:
     entries: list[Figure | str] = []
-    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as name:
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as name, _own_config(Path(name)):
         for stage in stages:
             for entry in stage(Path(name)):
                 echo(entry.line() if isinstance(entry, Figure) else f"-- {entry}")
                 entries.append(entry)
     return entries
+
+
+@contextlib.contextmanager
+def _own_config(scratch: Path) -> Iterator[None]:
+    """One Briefing configuration (origin key) for the bench and every probe it starts:
+    the documents the bench writes are then the analyst's own in each probe, which opens
+    them for editing (a fresh key per probe opened them read-only, in Protected mode, and
+    the edit probe waited on the refusal dialog), and the user's own key is never touched."""
+    from briefing.store.provenance import CONFIG_ENV
+
+    before = os.environ.get(CONFIG_ENV)
+    os.environ[CONFIG_ENV] = str(scratch / "briefing-config")
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[CONFIG_ENV]
+        else:
+            os.environ[CONFIG_ENV] = before
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,8 @@
 """Speaker suggestions: accuracy on the attribution corpus and the seed, and speed.
 
 Accuracy is top-1 and top-3 — does the first (any of the first three)
-suggestion name the expected speaker — by split and source style, scored by
-``tests/attribution_corpus/corpus.py``.  The seed article
+suggestion's whole label name the expected speaker — by split and source style,
+scored by ``tests/attribution_corpus/corpus.py``.  The seed article
 (``../shared/seed/news-article.txt``) is scored when present, from the
 hand-written table below.  Speed: one suggestion on a 20 MB source after its
 first locator (the paragraph index) was made, target 5 ms.

@@ -81,6 +81,9 @@ def measure(path: str, runs: int, kinds: tuple[str, ...]) -> dict[str, Any]:
     app = make_application([])
     editor = Editor(app)
     window = _window(editor, path)
+    if window.session.read_only:  # every edit would be refused: fail now, never wait on it
+        raise SystemExit(f"{path} opened read-only ({window.session.save_state()}); "
+                         "the edit probe needs a document it may edit")
     settled = wait_until(lambda: window.checks.current)
     run_for(1.0)
     meter = StallMeter(app)

@@ -7,6 +7,7 @@ User errors print one line on stderr naming the file, never a traceback.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
 
-COMMANDS = ("new", "import", "export", "check", "review", "open", "clean-copy")
+COMMANDS = ("new", "import", "export", "check", "review", "history", "open", "clean-copy")
 EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html", ".pdf")
 
 
@@ -105,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     p_review.add_argument("reviewed", help="the reviewed .docx")
     p_review.add_argument("--json", action="store_true", help="machine-readable items")
 
+    p_history = sub.add_parser(
+        "history", help="what happened to a briefing, newest first: review imports and "
+        "decisions, exports with a marking override")
+    p_history.add_argument("input", help=".briefing (a .json has only its review decisions)")
+
     p_clean = sub.add_parser(
         "clean-copy", help="copy a refused document's records into a fresh file, running none "
         "of its SQL")
@@ -137,6 +143,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _import(Path(args.file), [Path(s) for s in args.sources])
     if args.command == "export":
         return _export(args)
+    if args.command == "history":
+        return _history(Path(args.input))
     if args.command == "review":
         return _review(Path(args.input), Path(args.reviewed), as_json=args.json)
     if args.command == "clean-copy":
@@ -321,6 +329,30 @@ def _review(path: Path, reviewed: Path, *, as_json: bool) -> int:
         print(to_json(review, doc))
     else:
         print(format_text(review, doc), end="")
+    return 0
+
+
+def _history(path: Path) -> int:
+    """Print the briefing's history, newest first, one entry a line (tab-separated)."""
+    from briefing.review.history import history
+
+    rows: list[tuple[str, str, str]] = []
+    if path.suffix.lower() == ".briefing":
+        from briefing.store.connect import sqlite_problem
+        from briefing.store.database import Store
+
+        with Store.open(path, readonly=True) as store:
+            doc = store.document
+            try:
+                rows = store.history()
+            except sqlite3.Error as error:
+                raise sqlite_problem(path, error) from None
+    else:
+        doc = load_document(path)
+    for entry in history(doc, rows):
+        fields = (entry.at, entry.kind, entry.what, entry.item, entry.reviewer, entry.file,
+                  entry.detail)
+        print("\t".join(" ".join(f.split()) for f in fields).rstrip("\t"))
     return 0
 
 

@@ -124,3 +124,25 @@ def test_review_bench_reads_what_it_planted(tmp_path: Path) -> None:
     figures = [e for e in entries if isinstance(e, Figure)]
     assert len(figures) == 2 and all(f.ratio and f.ratio > 0 for f in figures)
 
+
+
+def test_the_edit_probe_edits_a_document_the_bench_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside the test suite's configuration (as under `make bench`) the probe still opens
+    the bench's document for editing: it once opened it in Protected mode (another origin
+    key) and hung on the refusal dialog until the 300-s timeout."""
+    from benchmarks import responsive_bench, store_bench
+    from briefing.store.provenance import CONFIG_ENV
+
+    monkeypatch.delenv(CONFIG_ENV, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home-config"))
+    large = "large.briefing"
+    entries = run(
+        [
+            lambda tmp: [store_bench.large_document(tmp / large, 40, 10, 4)],
+            lambda tmp: responsive_bench.edit_figures(tmp / large, runs=1, watch_s=0.2),
+        ],
+        echo=lambda _line: None,
+    )
+    assert any(isinstance(e, Figure) and "UI stall" in e.name for e in entries)

@@ -176,6 +176,32 @@ def _is_estimative_remote(text: str, end: int, before: str) -> bool:
     return _REMOTE_COPULA_RE.search(before) is not None and not _REMOTE_PLACE_RE.match(text, end)
 
 
+_LEVEL_WORD_RE = re.compile(r"high|moderate|low", re.IGNORECASE)
+
+
+def stated_confidences(text: str) -> list[tuple[str, str]]:
+    """(phrase, level) for each confidence level *text* states and does not negate,
+    in order: "moderate confidence" → ``("moderate confidence", "moderate")``;
+    "we do not have high confidence" states none."""
+    if "confiden" not in text.lower():
+        return []
+    found: list[tuple[str, str]] = []
+    for match in CONFIDENCE_RE.finditer(text):
+        if _confidence_negated(text[max(0, match.start() - 24) : match.start()]):
+            continue
+        level = _LEVEL_WORD_RE.search(match.group())
+        if level is not None:  # every alternative of the pattern names a level
+            found.append((match.group(), level.group().lower()))
+    return found
+
+
+def _confidence_negated(before: str) -> bool:
+    """ "not high confidence", "do not have high confidence", "no longer with high
+    confidence": a negation among the three words before the phrase."""
+    words = [w.lower() for w in before.split()[-3:]]
+    return any(w in _NEGATIONS or w.endswith(("n't", "n\u2019t")) for w in words)
+
+
 def has_confidence(text: str) -> bool:
     return CONFIDENCE_RE.search(text) is not None
 

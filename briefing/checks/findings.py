@@ -167,6 +167,15 @@ RULES: dict[str, Rule] = {
             "Make the text and the likelihood field say the same calibrated term.",
         ),
         _rule(
+            "confidence-mismatch",
+            _W,
+            "Confidence words disagree with the confidence",
+            "The text states one confidence level and the card records another, so "
+            "the reader and the record disagree.",
+            "Make the text and the confidence field say the same level (the fix sets "
+            "the field to what the text says).",
+        ),
+        _rule(
             "mixed-estimative-scales",
             _W,
             "Two estimative word sets mixed",

@@ -1,4 +1,6 @@
-"""ICD 203 rules: confidence and likelihood on judgments, and estimative wording.
+"""ICD 203 rules: confidence and likelihood on judgments, and estimative wording
+(likelihood words against the Likelihood field, confidence phrases against the
+Confidence field).
 
 Quote claims are verbatim source words, not the analyst's language, so the
 wording rules skip them.  Judgments and analyst prose are checked wherever
@@ -17,11 +19,14 @@ from briefing.checks.estimative import (
     counterpart,
     level_label,
     mixed_sentences,
+    stated_confidences,
 )
 from briefing.checks.findings import Finding, Fix, FixTarget, make_finding
 from briefing.checks.snapshot import Context, Placed
 from briefing.core.model import Claim
 from briefing.core.vocab import ClaimKind
+
+QUOTE = ClaimKind.QUOTE.value
 
 JUDGMENT = ClaimKind.JUDGMENT.value
 
@@ -75,6 +80,37 @@ def _mismatch(claim: Claim, terms: Sequence[TermMatch]) -> Finding | None:
             "meaning; state the likelihood with one ICD 203 term.",
         )
     return None
+
+
+def confidence_mismatches(ctx: Context) -> Iterator[Finding]:
+    """A card whose words state a confidence level its Confidence field does not hold
+    (quote cards are the source's words, not the analyst's, and are skipped)."""
+    for claim in ctx.snap.claims.values():  # in the order of the claims
+        if not claim.confidence or claim.kind == QUOTE:
+            continue
+        stated = stated_confidences(claim.text)
+        other = next(((p, lv) for p, lv in stated if lv != claim.confidence), None)
+        if other is None:
+            continue
+        levels = list(dict.fromkeys(level for _, level in stated))
+        fix = _set_confidence_fix(claim, levels[0]) if len(levels) == 1 else None
+        yield make_finding(
+            "confidence-mismatch",
+            {"claim": claim.id},
+            f"Claim {claim.id!r} says {other[0]!r} but its confidence is "
+            f"{claim.confidence}.",
+            fix,
+        )
+
+
+def _set_confidence_fix(claim: Claim, level: str) -> Fix:
+    return Fix(
+        f"Set the confidence to {level}",
+        FixTarget.CLAIM,
+        {"confidence": level},
+        {"confidence": claim.confidence, "text": claim.text},
+        claim=claim.id,
+    )
 
 
 def _likelihood_fix(claim: Claim, levels: list[str]) -> Fix | None:

@@ -24,6 +24,7 @@ CHECKS: tuple[tuple[Check, frozenset[str]], ...] = (
     (rules_marking.markings, frozenset({"banner-below-portion", "missing-portion-mark"})),
     (rules_estimative.judgments_without_confidence, frozenset({"judgment-without-confidence"})),
     (rules_estimative.estimative_mismatches, frozenset({"estimative-mismatch"})),
+    (rules_estimative.confidence_mismatches, frozenset({"confidence-mismatch"})),
     (rules_estimative.mixed_scales, frozenset({"mixed-estimative-scales"})),
     (
         rules_estimative.confidence_in_likelihood_sentences,

@@ -35,7 +35,26 @@ class NewerVersion(FileProblem):
 
 
 class FileLocked(FileProblem):
-    """Another Briefing process has the file open for writing."""
+    """The file cannot be opened for editing; :attr:`kind` says why (one of the
+    ``LOCK_*`` names): another Briefing has it open, or its edit lock cannot be used."""
+
+    def __init__(self, path: str | Path, problem: str, kind: str = "") -> None:
+        super().__init__(path, problem)
+        self.kind = kind or LOCK_ELSEWHERE
+
+
+LOCK_ELSEWHERE = "elsewhere"
+"""Another Briefing window or process is editing it."""
+LOCK_BUSY = "busy"
+"""Another program is writing the database right now (or the lock changed hands)."""
+LOCK_UNTRUSTED = "untrusted"
+"""The lock file is a symbolic link, a hard link or not a file: not made by Briefing."""
+LOCK_OTHER_USER = "other-user"
+"""The lock file belongs to another user (who may be editing the document)."""
+LOCK_READ_ONLY_FOLDER = "read-only-folder"
+"""The folder cannot be written, so no lock (and no edit) can be made there."""
+LOCK_UNUSABLE = "unusable"
+"""The lock file cannot be read, opened or written (a disk or permission error)."""
 
 
 class InvalidJson(FileProblem):

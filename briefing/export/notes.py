@@ -21,7 +21,10 @@ With *ibid* on (off by default), a note citing the same source as the note
 just before it says "Ibid." instead of the title.  A note starts with a
 capital letter whatever the attribution's case; dates are written in words
 ("18 December 2025", "December 2025", "2025"); a title's own quotation marks
-are not doubled (inner double quotes become single ones); and any name,
+are not doubled (inner double quotes become single ones); straight quotes and
+apostrophes in titles, names, outlets and attributions are made typographic
+(“Services’ views”), as in the body, so no writer has to escape them (pandoc's
+smart reading would curl a straight one in Markdown anyway); and any name,
 title or locator holding right-to-left letters is isolated (U+2068 … U+2069)
 so it cannot reorder the punctuation and locator around it.  Links are
 chosen and encoded by :mod:`briefing.export.links`.
@@ -42,6 +45,7 @@ from briefing.core.vocab import (
 )
 from briefing.export.links import Segment, safe_url, source_address, source_url
 from briefing.export.sanitize import clean_line
+from briefing.export.typography import curly_quotes
 
 __all__ = ["Segment", "safe_url", "source_address", "source_url"]
 
@@ -110,7 +114,7 @@ def _bare_title(source: Source) -> str:
 def quoted(title: str) -> str:
     """ “title”, its inner double quotes turned single (quotes alternate when nested)."""
     inner = re.sub(r"[\"“”](?=\w)", "‘", title)
-    inner = re.sub(r"[\"“”]", "’", inner)
+    inner = curly_quotes(re.sub(r"[\"“”]", "’", inner))
     return f"\u201c{isolate(inner)}\u201d"
 
 
@@ -145,7 +149,7 @@ def _is_small(word: str) -> bool:
 
 def names(authors: tuple[str, ...]) -> str:
     """ "A", "A and B", "A, B, and C" (each name isolated if it is right-to-left)."""
-    cleaned = [isolate(n) for n in (clean_line(x) for x in authors) if n]
+    cleaned = [isolate(curly_quotes(n)) for n in (clean_line(x) for x in authors) if n]
     if len(cleaned) <= 2:
         return " and ".join(cleaned)
     return ", ".join(cleaned[:-1]) + ", and " + cleaned[-1]
@@ -187,8 +191,8 @@ class SourceWords:
         parts = [
             names(source.authors),
             quoted(title),
-            isolate(clean_line(source.container)),
-            isolate(clean_line(source.publisher)),
+            isolate(curly_quotes(clean_line(source.container))),
+            isolate(curly_quotes(clean_line(source.publisher))),
             date_in_words(source.published),
         ]
         return cls(
@@ -228,6 +232,7 @@ def _grade_tail(grade: str) -> str:
 
 
 def _head(attribution: str, text: str) -> str:
+    attribution = curly_quotes(attribution)
     return capitalised(f"{isolate(attribution)}; {text}" if attribution else text)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileLocked, UnsafeDocument
-from briefing.gui import dialogs
+from briefing.gui import dialogs, shutdown
 from briefing.gui.document import received, recovery
 from briefing.gui.document.session import Session, open_session
 from briefing.gui.window.main_window import MainWindow
@@ -119,11 +119,11 @@ class Editor(QObject):
         try:
             return open_session(path)
         except FileLocked as error:
-            if not dialogs.ask_open_locked(parent, path, str(error)):
+            if not dialogs.ask_open_locked(parent, path, str(error), kind=error.kind):
                 self.open_cancelled = True
                 return None
             try:
-                return open_session(path, read_only=True)
+                return open_session(path, read_only=True, why=error.kind)
             except BriefingError as again:  # (``error`` is unbound after its handler)
                 problem_text = str(again)
         except UnsafeDocument as problem:
@@ -177,6 +177,37 @@ class Editor(QObject):
             if not window.close():
                 return
         QApplication.quit()
+
+    def end_unattended(self, _signum: int = 0) -> None:
+        """Quit with nobody to ask (SIGTERM, SIGINT, the desktop session ending):
+        write every window's edits and close it cleanly; edits that cannot be written
+        are kept for the next start (:mod:`briefing.gui.shutdown`)."""
+        self._ended = True
+        for window in list(self.windows):
+            shutdown.end_window(window)
+        # exit, not quit: quit would send the windows left open (their edits rescued)
+        # close events, and a close asks the user, who is not there
+        QApplication.exit(0)
+
+    def watch_session_end(self, app: QApplication) -> shutdown.SignalBridge:
+        """Treat SIGTERM/SIGINT/SIGHUP and the end of the desktop session as a quit."""
+        app.commitDataRequest.connect(lambda _manager: self._write_all())
+        app.aboutToQuit.connect(self._end_remaining)
+        return shutdown.SignalBridge(self.end_unattended, self)
+
+    def _write_all(self) -> None:
+        for window in self.windows:
+            session = window.session
+            if not session.untitled and not session.read_only:
+                session.flush(report=False)
+
+    def _end_remaining(self) -> None:
+        if getattr(self, "_ended", False):
+            return  # ended already (a signal): what could not be written is rescued
+        self._ended = True
+        for window in list(self.windows):
+            if window.isVisible():
+                shutdown.end_window(window)
 
     # ------------------------------------------------------------- recent
     def add_recent(self, path: str) -> None:
@@ -284,6 +315,10 @@ def run(path: str | None = None, argv: list[str] | None = None) -> int:
     editor = Editor(app)
     # no blank window first: one window to build before the first paint; nothing shown
     # (the user cancelled opening a file that is open elsewhere) means quit
-    if not editor.start(path):
-        return 0
-    return app.exec()
+    bridge = editor.watch_session_end(app)
+    try:
+        if not editor.start(path):
+            return 0
+        return app.exec()
+    finally:
+        bridge.uninstall()

@@ -81,6 +81,8 @@ def accept_op(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op | None:
     """The operation accepting *item* applies (None: nothing to change, e.g. a comment)."""
     if item.kind == "edit":
         return _edit(doc, item, snap)
+    if item.kind == "split":
+        return _split(doc, item, snap)
     if item.kind == "rename":
         if not doc.has_section(item.section_id):
             raise ReviewConflict("the section was deleted")
@@ -147,6 +149,30 @@ def _edit(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op:
         raise ReviewConflict("the paragraph is no longer in the outline")
     block = doc.section(where[0]).blocks[where[1]]
     return ops.ReplaceBlock(where[0], where[1], evolve(block, text=_patched_text(item, block.text)))
+
+
+def _split(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op | None:
+    """A paragraph the reviewer split with Enter.  Prose becomes the paragraphs the reviewer
+    made; a card holds one claim, so it stays one card, with its citations and notes, and
+    takes only the words the reviewer changed (None when there are none)."""
+    if item.block_kind == "claim" and item.claim_id is not None:
+        if not doc.has_claim(item.claim_id):
+            raise ReviewConflict("the card was deleted")
+        claim = doc.claim(item.claim_id)
+        text = " ".join(_patched_text(item, claim.text).split())
+        return None if text == " ".join(claim.text.split()) else \
+            ops.ReplaceClaim(evolve(claim, text=text))
+    where = locate(doc, _block_of(item, snap))
+    if where is None:
+        raise ReviewConflict("the paragraph is no longer in the outline")
+    section, index = where
+    block = doc.section(section).blocks[index]
+    first, *rest = [line.strip() for line in _patched_text(item, block.text).split("\n")
+                    if line.strip()]
+    steps: list[ops.Op] = [ops.ReplaceBlock(section, index, evolve(block, text=first))]
+    steps += [ops.InsertBlock(section, index + n, evolve(block, text=line, extra={}))
+              for n, line in enumerate(rest, start=1)]
+    return ops.Batch(tuple(steps), name="Split paragraph")
 
 
 def _delete(doc: Document, item: ReviewItem, snap: Snapshot) -> ops.Op:

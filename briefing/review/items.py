@@ -21,8 +21,9 @@ KIND_LABELS = {
     "reference-removed": "Note reference removed",
     "note-added": "Note added",
     "join": "Paragraphs joined",
+    "split": "Paragraph split",
 }
-TEXT_KINDS = frozenset({"edit", "rename", "delete", "move", "new"})
+TEXT_KINDS = frozenset({"edit", "rename", "delete", "move", "new", "split"})
 """Kinds whose acceptance changes the briefing (the others are resolved or kept as notes)."""
 
 

@@ -60,6 +60,8 @@ def author_view(para: Para, author: str) -> str:
 def edit_items(paras: list[Para], placed: Placed, last_author: str) -> list[ReviewItem]:
     block, para = placed.block, paras[placed.para]
     kind = "rename" if block.kind == "heading" else "edit"
+    if para.split:
+        return _split_items(para, placed, last_author)
     exported = normalise(block.display)
     received = normalise(received_text(para))
     items = []
@@ -76,6 +78,28 @@ def edit_items(paras: list[Para], placed: Placed, last_author: str) -> list[Revi
                 ReviewItem(kind, "tracked", author, date=date, before=received, after=after,
                            **where)
             )
+    return items
+
+
+def _split_items(para: Para, placed: Placed, last_author: str) -> list[ReviewItem]:
+    """A block the reviewer split with Enter: one ``split`` proposal per author of a break
+    (the text with its breaks, and whatever else that author changed), plain edits for the
+    others' changes; the note references stay with the block."""
+    block = placed.block
+    where = where_fields(block)
+    exported = normalise(block.display)
+    received = normalise(received_text(para))
+    items = []
+    if received != exported:
+        kind = "split" if received.count("\n") > exported.count("\n") else "edit"
+        items.append(ReviewItem(kind, "untracked", last_author, before=exported,
+                                after=received, similarity=placed.similarity, **where))
+    for author, date in change_authors(para):
+        after = normalise(author_view(para, author))
+        if after != received:
+            kind = "split" if after.count("\n") > received.count("\n") else "edit"
+            items.append(ReviewItem(kind, "tracked", author, date=date, before=received,
+                                    after=after, **where))
     return items
 
 
@@ -137,8 +161,9 @@ def structure_items(
 
 
 def _joins(paras: list[Para], layout: Layout) -> list[ReviewItem]:
-    """A paragraph mark deleted with tracking joins the block to the next paragraph: shown,
-    never applied (two cards cannot become one; the analyst merges by hand)."""
+    """A paragraph mark deleted with tracking joins the block to the next paragraph
+    (*after_block*): shown, and merged only when the analyst accepts this one item
+    (:mod:`briefing.review.joins`)."""
     items = []
     for placed in layout.placed.values():
         change = paras[placed.para].mark_del
@@ -149,6 +174,7 @@ def _joins(paras: list[Para], layout: Layout) -> list[ReviewItem]:
         items.append(ReviewItem(
             "join", "tracked", change.author or UNKNOWN_REVIEWER, date=change.date,
             before=normalise(placed.block.display), text=f"joined with {what}",
+            after_block=following.block.name if following else "",
             **where_fields(placed.block)))
     return items
 

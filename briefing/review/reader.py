@@ -24,12 +24,14 @@ from briefing.review.layout import lay_out
 from briefing.review.package import open_package
 from briefing.review.proposals import edit_items, structure_items
 from briefing.review.snapshot import SnapBlock, Snapshot, find_snapshot
+from briefing.review.splits import join_splits
 from briefing.review.wordxml import W, body_paragraphs, read_paragraph
 
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-_KIND_RANK = {"rename": 0, "delete": 1, "join": 1, "move": 2, "edit": 3, "new": 4, "note-edit": 5,
-              "note-deleted": 5, "reference-removed": 5, "note-added": 6, "comment": 7}
+_KIND_RANK = {"rename": 0, "delete": 1, "join": 1, "move": 2, "edit": 3, "split": 3, "new": 4,
+              "note-edit": 5, "note-deleted": 5, "reference-removed": 5, "note-added": 6,
+              "comment": 7}
 
 
 def read_review(doc: Document, path: str | Path) -> Review:
@@ -42,7 +44,7 @@ def read_review(doc: Document, path: str | Path) -> Review:
     body = root.find(f"{W}body") if root is not None else None
     if body is None:
         raise FileProblem(path, "is damaged: its document has no body")
-    paras = [read_paragraph(p) for p in body_paragraphs(body)]
+    paras = join_splits([read_paragraph(p) for p in body_paragraphs(body)], snap)
     last_author = _last_author(package.parts.get("core"))
     layout = lay_out(paras, snap)
     items: list[ReviewItem] = []

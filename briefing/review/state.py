@@ -54,7 +54,8 @@ def recorded(doc: Document, review: Review, item: ReviewItem, decision: str) -> 
         entries.append(entry)
     kept = [d for d in entry.get("decisions", []) if d.get("item") != item.key]
     kept.append({"item": item.key, "kind": item.kind, "reviewer": item.reviewer,
-                 "decision": decision, "at": _now(), "block": item.block})
+                 "decision": decision, "at": _now(), "block": item.block,
+                 "claim": item.claim_id or "", "section": item.section_id})
     entry["decisions"] = kept
     return ops.SetInfo(evolve(doc.info, extra={**doc.info.extra, REVIEWS: entries}))
 

@@ -68,6 +68,9 @@ class Para:
     mark_del: Change | None = None
     style: str = ""
     para_id: str = ""
+    split: int = 0
+    """How many paragraph marks the reviewer added inside this block (see
+    :mod:`briefing.review.splits`); each is a line break in the pieces."""
 
     @property
     def accepted(self) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing.core.atomic import atomic_path, describe_os_error
 from briefing.core.errors import (
+    LOCK_BUSY,
     CorruptFile,
     FileLocked,
     FileProblem,
@@ -210,7 +211,8 @@ def sqlite_problem(path: Path, error: sqlite3.Error, writing: bool = False) -> F
     if "interrupted" in text:
         return hostile_problem(path)
     if "locked" in text or "busy" in text:
-        return FileLocked(path, "is busy: another program is writing it; try again")
+        return FileLocked(path, "is busy: another program is writing it; try again",
+                          LOCK_BUSY)
     if "full" in text or code == sqlite3.SQLITE_FULL:
         return FileProblem(path, "could not save: the disk is full")
     if "not a database" in text or "malformed" in text or "corrupt" in text:

@@ -31,7 +31,14 @@ from pathlib import Path
 from types import ModuleType
 
 from briefing.core.atomic import describe_os_error
-from briefing.core.errors import FileLocked
+from briefing.core.errors import (
+    LOCK_BUSY,
+    LOCK_OTHER_USER,
+    LOCK_READ_ONLY_FOLDER,
+    LOCK_UNTRUSTED,
+    LOCK_UNUSABLE,
+    FileLocked,
+)
 
 WINDOWS_LOCK_OFFSET = 1 << 20
 """Windows locks a byte range mandatorily (other handles cannot read it), so the
@@ -109,14 +116,16 @@ class DocumentLock:
                 break
             os.close(fd)  # the holder removed the lock file meanwhile: lock the new one
         else:
-            raise FileLocked(self.document, "could not take the edit lock; try again")
+            raise FileLocked(self.document, "could not take the edit lock; try again",
+                             LOCK_BUSY)
         try:
             os.ftruncate(fd, 0)
             os.lseek(fd, 0, os.SEEK_SET)
             os.write(fd, f"{os.getpid()} {socket.gethostname()}\n".encode())
         except OSError as error:
             os.close(fd)
-            raise self._refusal(f"cannot write it ({describe_os_error(error)})") from None
+            raise self._refusal(f"cannot write it ({describe_os_error(error)})",
+                                LOCK_UNUSABLE) from None
         self._fd = fd
 
     def _open(self) -> int:
@@ -127,7 +136,8 @@ class DocumentLock:
         except FileNotFoundError:
             info = None
         except OSError as error:
-            raise self._refusal(f"cannot read it ({describe_os_error(error)})") from None
+            raise self._refusal(f"cannot read it ({describe_os_error(error)})",
+                                LOCK_UNUSABLE) from None
         if info is not None:
             self._vet(info)
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
@@ -136,8 +146,9 @@ class DocumentLock:
         except OSError as error:
             if info is None and isinstance(error, PermissionError):
                 raise self._refusal("the folder is read-only, so it cannot be edited here",
-                                    named=False) from None
-            raise self._refusal(f"cannot open it ({describe_os_error(error)})") from None
+                                    LOCK_READ_ONLY_FOLDER, named=False) from None
+            raise self._refusal(f"cannot open it ({describe_os_error(error)})",
+                                LOCK_UNUSABLE) from None
         try:
             self._vet(os.fstat(fd))
         except FileLocked:
@@ -147,20 +158,22 @@ class DocumentLock:
 
     def _vet(self, info: os.stat_result) -> None:
         if stat.S_ISLNK(info.st_mode):
-            raise self._refusal("it is a symbolic link (not made by Briefing); remove it")
+            raise self._refusal("it is a symbolic link (not made by Briefing); remove it",
+                                LOCK_UNTRUSTED)
         if not stat.S_ISREG(info.st_mode):
-            raise self._refusal("it is not a regular file; remove it")
+            raise self._refusal("it is not a regular file; remove it", LOCK_UNTRUSTED)
         if info.st_nlink > 1:  # a hard link: truncating it would empty the other file
-            raise self._refusal("it is linked to another file (not made by Briefing); remove it")
+            raise self._refusal("it is linked to another file (not made by Briefing); "
+                                "remove it", LOCK_UNTRUSTED)
         if self.platform.check_owner and info.st_uid != os.getuid():
             raise self._refusal(
                 f"it belongs to another user (uid {info.st_uid}), who may be editing the "
-                "document; the lock does not pass between users"
+                "document; the lock does not pass between users", LOCK_OTHER_USER
             )
 
-    def _refusal(self, reason: str, named: bool = True) -> FileLocked:
+    def _refusal(self, reason: str, kind: str, named: bool = True) -> FileLocked:
         where = f"its edit lock {self.path.name} cannot be used: " if named else ""
-        return FileLocked(self.document, f"cannot be opened for editing: {where}{reason}")
+        return FileLocked(self.document, f"cannot be opened for editing: {where}{reason}", kind)
 
     def release(self) -> None:
         if self._fd is None:

@@ -45,7 +45,7 @@ def test_stale_fix_is_refused() -> None:
 
 
 def test_every_rule_has_an_explanation() -> None:
-    assert len(RULES) == 17
+    assert len(RULES) == 18
     for rule in RULES.values():
         assert rule.why.strip() and rule.action.strip() and rule.title.strip()
 

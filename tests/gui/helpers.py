@@ -54,10 +54,12 @@ class DialogLog:
         monkeypatch.setattr(dialogs, "export_done", self._exported)
         self.read_only_answer = False
         self.locked_asked: list[str] = []
+        self.locked_kinds: list[str] = []
         monkeypatch.setattr(dialogs, "ask_open_locked", self._locked)
 
-    def _locked(self, _parent, path: str, problem: str) -> bool:
+    def _locked(self, _parent, path: str, problem: str, kind: str = "elsewhere") -> bool:
         self.locked_asked.append(problem)
+        self.locked_kinds.append(kind)
         return self.read_only_answer
 
     def _exported(self, _parent, path: str) -> str:

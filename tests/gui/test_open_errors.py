@@ -12,7 +12,7 @@ def test_a_locked_file_that_fails_read_only_too_gets_one_message(tmp_path, monke
     path = tmp_path / "shared.briefing"
     calls = []
 
-    def open_session(where, read_only=False):
+    def open_session(where, read_only=False, **_why):
         calls.append(read_only)
         if not read_only:
             raise FileLocked(where, "is open in another Briefing window or process")

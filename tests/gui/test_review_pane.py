@@ -386,9 +386,54 @@ def test_a_join_is_explained_not_struck_out_like_a_deletion(
     pane = window.review_dock.widget()
     _click_row(pane, "Paragraphs joined")
     assert pane.detail.toPlainText().splitlines()[1:] == [
-        "The reviewer joined this paragraph with “Evidence”. Merge them in the Outline if you "
+        "The reviewer joined this paragraph with “Evidence”. Change the outline by hand if you "
         "agree, then resolve this item.",
         "(U) Reopening is partial; dredging sets the pace.",
     ]
     assert "<s " not in pane.detail.toHtml()
     assert pane.buttons["resolve"].isEnabled() and not pane.buttons["accept"].isEnabled()
+
+
+def _group(pane, starts_with: str):
+    tree = pane.tree
+    return next(g for i in range(tree.topLevelItemCount())
+                if (g := tree.topLevelItem(i)).text(0).startswith(starts_with))
+
+
+def test_group_labels_follow_the_card_and_show_in_full_on_hover(qtbot, tmp_path, log,
+                                                                 monkeypatch) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    window = open_window(qtbot, b.identified_small())
+    _menu_action(window, "File", "Import Review…")
+    pane = window.review_dock.widget()
+    _click_row(pane, "Edit (tracked)")
+    _click(pane.buttons["accept"])
+    group = _group(pane, "Key Judgments › card c2")
+    assert group.text(0) == (
+        "Key Judgments › card c2 “Full capacity is very likely within two weeks.”")
+    _menu_action(window, "Edit", "Undo Accept edit from Jane Reviewer")
+    assert group.text(0) == (
+        "Key Judgments › card c2 “Full capacity is likely within two weeks.”")
+
+    window.session.push(ops.ReplaceClaim(evolve(
+        window.session.doc.claim("c2"),
+        text="Full capacity is likely within two weeks, once the silt barge has cleared the "
+             "inner channel and the pilots have surveyed berths four to seven.")), "Edit claim")
+    group = _group(pane, "Key Judgments › card c2")
+    full = ("Key Judgments › card c2 “Full capacity is likely within two weeks, once the silt "
+            "barge has cleared the inner channel and the pilots have surveyed berths four to "
+            "seven.”")
+    assert group.text(0) == full  # the view elides it; nothing is cut from the label
+    tree = pane.tree
+    rect = tree.visualItemRect(group)
+    assert tree.fontMetrics().horizontalAdvance(full) > tree.viewport().width()
+    QTest.mouseMove(tree.viewport(), rect.center())
+    QApplication.sendEvent(tree.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, rect.center(), tree.viewport().mapToGlobal(rect.center())))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "berths four to seven.”" in QToolTip.text()

@@ -47,12 +47,31 @@ def test_every_style_of_the_tuning_texts_keeps_the_bar(cases, style) -> None:
 
 def test_the_scoring_rule_names_people_not_roles() -> None:
     vass = Attribution("Henrik Vass", "said", "the authority's chairman")
-    assert corpus.names(["Henrik Vass"], vass)
+    assert corpus.names(["Henrik Vass"], vass, "Henrik Vass, the authority's chairman, said")
     assert corpus.names(["Lena Bakke"], Attribution("Commissioner Lena Bakke", "said"))
     assert not corpus.names(["Henrik Vass"], Attribution("The authority's chairman", "said"))
     assert not corpus.names(["Henrik Vass"], Attribution("Vass", "said"))
     assert not corpus.names(["a White House official"], Attribution("An official", "said"))
     assert corpus.names(["the board"], Attribution("The Board", "said"))
+
+
+def test_the_scoring_rule_reads_the_whole_label() -> None:
+    text = ("Farid Nasseri, the federation's head of operations, said in a briefing in Geneva "
+            "that at least 1,200 families slept outdoors. Q3 Petter Sand: What now?")
+    good = Attribution("Farid Nasseri", "said", "the federation's head of operations",
+                       "in a briefing in Geneva")
+    assert corpus.names(["Farid Nasseri"], good, text)
+    cut = Attribution("Farid Nasseri", "said", "the federation's head of operations",
+                      "at least 1")
+    assert not corpus.names(["Farid Nasseri"], cut, text)
+    assert not corpus.names(["Farid Nasseri"], good.with_(detail="the chairman"), text)
+    assert not corpus.names(["Petter Sand"], Attribution("Q3 Petter Sand", "label"), text)
+    assert not corpus.names(["one engineer"], Attribution("one engineer", "said", "who"), text)
+    assert not corpus.names(["Q"], Attribution("Q", "label", "a questioner"), text)
+    # an accepted label listed whole is matched whole
+    assert corpus.names(["a questioner (Q)"], Attribution("a questioner (Q)", "label"), text)
+    post = Attribution("Inga Holt", "post", "@ingaholt_ice")
+    assert corpus.names(["Inga Holt"], post, "Inga Holt (@ingaholt_ice) · 3 May")
 
 
 def test_a_malformed_corpus_file_is_refused(tmp_path) -> None:

@@ -148,13 +148,13 @@ def test_journey_by_keyboard(qtbot, tmp_path, errors, chooser, monkeypatch):
     assert paragraphs[:8] == [
         ("Key Judgments", []),
         ("The expansion will probably not open before 2028.,", [
-            f"The authority's survey summary; {ARTICLE_NOTE}, para. 3.",
+            f"The authority\u2019s survey summary; {ARTICLE_NOTE}, para. 3.",
             f"Two people familiar with the contract; {SHORT}, para. 5.",
         ]),
-        (QUOTED, [f"Helena Markovic, the authority's chief executive; {SHORT}, para. 4."]),
+        (QUOTED, [f"Helena Markovic, the authority\u2019s chief executive; {SHORT}, para. 4."]),
         ("Background", []),
         (POSTPONE, [f"Its chief executive; {SHORT}, para. 2."]),
         (PENALTY, [f"Two people familiar with the contract; {SHORT}, para. 5."]),
-        (FUNDS_TEXT, [f"{FUNDS}; {SHORT}, para. 7."]),
+        (FUNDS_TEXT, [f"{FUNDS_TEXT}; {SHORT}, para. 7."]),
         (PROSE_TEXT, []),
     ]

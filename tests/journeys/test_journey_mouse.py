@@ -182,15 +182,15 @@ def check_docx(path) -> None:
     assert paragraphs[:9] == [
         ("Key Judgments", []),
         ("The expansion will probably not open before 2028.,", [
-            f"The authority's survey summary; {ARTICLE_NOTE}, para. 3.",
+            f"The authority\u2019s survey summary; {ARTICLE_NOTE}, para. 3.",
             f"Two people familiar with the contract; {SHORT}, para. 5.",
         ]),
-        (QUOTED, [f"Helena Markovic, the authority's chief executive; {SHORT}, para. 4."]),
+        (QUOTED, [f"Helena Markovic, the authority\u2019s chief executive; {SHORT}, para. 4."]),
         ("Background", []),
         (SHIPPING, [f"Tomas Lindqvist, a spokesman for the Baltic Carriers Association; "
                     f"{SHORT}, para. 6."]),
         (POSTPONE, [f"Its chief executive; {SHORT}, para. 2."]),
-        (FUNDS_TEXT, [f"{FUNDS}; {SHORT}, para. 7."]),
+        (FUNDS_TEXT, [f"{FUNDS_TEXT}; {SHORT}, para. 7."]),
         (PENALTY, [f"Two people familiar with the contract; {SHORT}, para. 5."]),
         (PROSE_TEXT, []),
     ]

@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from briefing.core import errors
+
 BRIEFING_FILTER = "Briefing documents (*.briefing)"
 OPEN_FILTER = "Briefing documents (*.briefing *.json);;All files (*)"
 IMPORT_FILTER = (
@@ -32,12 +34,37 @@ def confirm(parent: QWidget | None, title: str, message: str, action: str) -> bo
     return box.clickedButton() is accept
 
 
-def ask_open_locked(parent: QWidget | None, path: str, problem: str) -> bool:
-    """True to open a document that is being edited elsewhere read-only, False to cancel."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Briefing Is Open Elsewhere", problem,
+READ_ONLY_OFFER = ("You can open it read-only: you can read, search and export it, "
+                   "but not change it here.")
+
+LOCK_REFUSALS = {
+    errors.LOCK_ELSEWHERE: ("Briefing Is Open Elsewhere", READ_ONLY_OFFER),
+    errors.LOCK_BUSY: ("Briefing Is Busy", "Try again in a moment. " + READ_ONLY_OFFER),
+    errors.LOCK_UNTRUSTED: (
+        "Edit Lock Not Trusted",
+        "Briefing did not make this lock file and will not write through it. Remove it to "
+        "edit the briefing. " + READ_ONLY_OFFER),
+    errors.LOCK_OTHER_USER: (
+        "Briefing Is Locked by Another User",
+        "Another user's lock cannot be taken over; they may be editing it. " + READ_ONLY_OFFER),
+    errors.LOCK_READ_ONLY_FOLDER: (
+        "Folder Is Read-Only",
+        "To change the briefing, open it read-only and save a copy in a folder you can "
+        "write to. " + READ_ONLY_OFFER),
+    errors.LOCK_UNUSABLE: ("Cannot Use the Edit Lock", READ_ONLY_OFFER),
+}
+"""Title and advice of the question asked when a briefing cannot be opened for editing,
+by the reason (``FileLocked.kind``)."""
+
+
+def ask_open_locked(parent: QWidget | None, path: str, problem: str,
+                    kind: str = errors.LOCK_ELSEWHERE) -> bool:
+    """True to open read-only a document that cannot be opened for editing (*kind* says
+    why: see :data:`LOCK_REFUSALS`), False to cancel."""
+    title, advice = LOCK_REFUSALS.get(kind, LOCK_REFUSALS[errors.LOCK_UNUSABLE])
+    box = QMessageBox(QMessageBox.Icon.Question, title, problem,
                       QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("You can open it read-only: you can read, search and export it, "
-                           "but not change it here.")
+    box.setInformativeText(advice)
     read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(read_only)
     box.exec()

@@ -37,6 +37,7 @@ from briefing.core.errors import BriefingError
 from briefing.core.vocab import NoteForm
 from briefing.export import ExportOptions, export_document
 from briefing.export.api import marking_shortfall
+from briefing.export.paper import default_paper
 from briefing.gui import dialogs
 from briefing.gui.document.session import Session
 from briefing.gui.inspector.forms import guard_combo
@@ -53,6 +54,8 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 
 _FORM_NAMES = {NoteForm.SHORT.value: "short after the first", NoteForm.FULL.value: "in full"}
+PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
+"""Paper sizes offered for Word (without a template) and PDF; data ``None`` is the locale's."""
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,18 @@ class ExportDialog(QDialog):
             form.addRow("Citations", self.citations)
         else:
             self.citations.hide()
+        self.paper = QComboBox(self)
+        self.paper.addItem(f"From the locale ({PAPER_NAMES[default_paper()]})", None)
+        for value, name in PAPER_NAMES.items():
+            self.paper.addItem(name, value)
+        self.paper.setAccessibleName("Paper size")
+        self.paper.setToolTip("Page size of the export; a Word reference template keeps "
+                              "its own")
+        if self.suffix in (".docx", ".pdf"):
+            form.addRow("Paper size", self.paper)
+            self.template.textChanged.connect(self._update_paper)
+        else:
+            self.paper.hide()
         self.summary = QCheckBox("Include a sourcing summary", self)
         self.estimates = QCheckBox("Show confidence and likelihood after each judgment", self)
         self.keep_empty = QCheckBox("Keep the headings of empty sections", self)
@@ -199,9 +214,17 @@ class ExportDialog(QDialog):
             self.citations.setCurrentIndex(citations)
         self.summary.setChecked(settings.value(f"{OPTIONS_KEY}/summary") in (True, "true"))
         self.estimates.setChecked(settings.value(f"{OPTIONS_KEY}/estimates") in (True, "true"))
+        paper = self.paper.findData(settings.value(f"{OPTIONS_KEY}/paper"))
+        if paper >= 0:  # an unset or unknown value keeps "From the locale"
+            self.paper.setCurrentIndex(paper)
         template = settings.value(f"{OPTIONS_KEY}/template")
         if isinstance(template, str) and self.suffix == ".docx":
             self.template.setText(template)
+        self._update_paper()
+
+    def _update_paper(self, *_args: object) -> None:
+        """A Word reference template brings its own page size: the choice is off then."""
+        self.paper.setEnabled(not (self.suffix == ".docx" and self.template.text().strip()))
 
     def _remember_options(self, request: ExportRequest) -> None:
         settings = QSettings()
@@ -210,6 +233,8 @@ class ExportDialog(QDialog):
         settings.setValue(f"{OPTIONS_KEY}/citations", self.citations.currentData())
         settings.setValue(f"{OPTIONS_KEY}/summary", self.summary.isChecked())
         settings.setValue(f"{OPTIONS_KEY}/estimates", self.estimates.isChecked())
+        if self.suffix in (".docx", ".pdf"):
+            settings.setValue(f"{OPTIONS_KEY}/paper", self.paper.currentData() or "")
         if self.suffix == ".docx":
             settings.setValue(f"{OPTIONS_KEY}/template", self.template.text().strip())
 
@@ -278,6 +303,7 @@ class ExportDialog(QDialog):
                 note_form=self.note_form.currentData(),
                 ibid=self.ibid.isChecked(),
                 keep_empty_sections=self.keep_empty.isChecked(),
+                paper=self.paper.currentData() if self.suffix in (".docx", ".pdf") else None,
             ),
             allow_underclassified=bool(self.shortfall) and self.override.isChecked(),
         )

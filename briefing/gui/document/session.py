@@ -17,15 +17,24 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from briefing.core import ops
+from briefing.core import errors, ops
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.gui.document.commands import OpCommand
 from briefing.gui.document.saving import BackgroundSaver, SaveJob, as_save_error
 
 AUTOSAVE_DELAY_MS = 1000
-READ_ONLY_REFUSAL = ("This briefing is open read-only (it is being edited elsewhere); "
-                     "save a copy to make changes.")
+READ_ONLY_REFUSAL = "This briefing is open read-only ({why}); save a copy to make changes."
+READ_ONLY_WHY = {
+    errors.LOCK_ELSEWHERE: "it is being edited elsewhere",
+    errors.LOCK_BUSY: "another program was writing it",
+    errors.LOCK_UNTRUSTED: "its edit lock file was not made by Briefing",
+    errors.LOCK_OTHER_USER: "another user holds its edit lock",
+    errors.LOCK_READ_ONLY_FOLDER: "its folder is read-only",
+    errors.LOCK_UNUSABLE: "its edit lock cannot be used",
+    "received": "it came from elsewhere (Protected mode)",
+}
+"""Why a session is read-only, by the reason it could not be opened for editing."""
 
 
 class Session(QObject):
@@ -64,10 +73,17 @@ class Session(QObject):
         """The problem of the last failed write, naming the file (None once a write
         succeeds)."""
         self._save_problem = ""
+        self.read_only_kind = errors.LOCK_ELSEWHERE
+        """Why it was opened read-only (a ``FileLocked.kind``, or "received")."""
         if store is not None and not self.read_only and getattr(store, "has_pending", False):
             self._timer.start()  # changes made while opening (a new document id) are saved too
 
     # ------------------------------------------------------------------ state
+    @property
+    def read_only_reason(self) -> str:
+        """Why edits are refused, as a clause ("its folder is read-only")."""
+        return READ_ONLY_WHY.get(self.read_only_kind, READ_ONLY_WHY[errors.LOCK_UNUSABLE])
+
     @property
     def untitled(self) -> bool:
         return self.store is None
@@ -113,7 +129,7 @@ class Session(QObject):
     ) -> bool:
         """Apply *op* as an undoable command; False (and edit_refused) when refused."""
         if self.read_only:
-            self.edit_refused.emit(READ_ONLY_REFUSAL)
+            self.edit_refused.emit(READ_ONLY_REFUSAL.format(why=self.read_only_reason))
             return False
         try:
             inverse = self.doc.apply(op)  # first: a refused op never reaches the stack
@@ -272,11 +288,13 @@ class Session(QObject):
             self.store = None
 
 
-def open_session(path: str | Path, read_only: bool = False) -> Session:
+def open_session(path: str | Path, read_only: bool = False,
+                 why: str = errors.LOCK_ELSEWHERE) -> Session:
     """Open a ``.briefing`` file (or a briefing/v1 ``.json`` as an untitled document).
 
     *read_only* opens a .briefing without taking the edit lock (while another
-    process edits it).  Raises :class:`FileProblem` (or a subclass, such as
+    process edits it; *why* is the ``FileLocked.kind`` that refused editing).
+    Raises :class:`FileProblem` (or a subclass, such as
     :class:`~briefing.core.errors.FileLocked`) with a one-line message.
     """
     path = Path(path)
@@ -292,8 +310,11 @@ def open_session(path: str | Path, read_only: bool = False) -> Session:
     if not read_only and not store.origin.own:  # Protected mode (briefing.gui.document.received)
         store.close()
         store = Store.open(str(path), readonly=True)
+        why = "received"
     if not store.readonly:
         from briefing.core.identity import ensure_document_id
 
         ensure_document_id(store.document)  # saved with the next write; reviews match by it
-    return Session(store.document, store=store, path=path)
+    session = Session(store.document, store=store, path=path)
+    session.read_only_kind = why
+    return session

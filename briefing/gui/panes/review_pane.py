@@ -39,6 +39,7 @@ from briefing.gui.document.session import Session
 from briefing.review import Review, ReviewItem, read_review
 from briefing.review.apply import ReviewConflict, accept_op, note_op, preview
 from briefing.review.diff import word_diff
+from briefing.review.joins import can_merge, merge_join
 from briefing.review.report import describe, destination, place_label
 from briefing.review.state import decide, decisions
 
@@ -98,6 +99,7 @@ class ReviewPane(QWidget):
         self.tree.setObjectName("reviewItems")
         self.tree.setHeaderLabels(["Item", "Reviewer", "Decision"])
         self.tree.setAccessibleName("Review items")
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.detail = QTextBrowser(self)
         self.detail.setObjectName("reviewDetail")
         self.detail.setOpenLinks(False)
@@ -148,10 +150,12 @@ class ReviewPane(QWidget):
     def populate(self) -> None:
         review, doc = self.review, self.session.doc
         self.tree.clear()
-        for place, items in groupby(review.items, key=lambda i: place_label(doc, i, review)):
+        for place, grouped in groupby(review.items, key=lambda i: place_label(doc, i, review)):
+            items = list(grouped)
             group = QTreeWidgetItem(self.tree, [place])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             group.setFirstColumnSpanned(True)
+            group.setData(0, ITEM_ROLE, items[0])  # its place, renamed as the card changes
             for item in items:
                 row = QTreeWidgetItem(group, [row_text(item), item.reviewer, ""])
                 row.setData(0, ITEM_ROLE, item)
@@ -182,7 +186,20 @@ class ReviewPane(QWidget):
                          if (row := group.child(i)) is not None]
         return rows
 
+    def _refresh_labels(self) -> None:
+        """Each group's place in the card's or paragraph's wording now; the view elides
+        a long one, and its tooltip shows it in full."""
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            item = group.data(0, ITEM_ROLE) if group is not None else None
+            if group is None or item is None:
+                continue
+            label = place_label(self.session.doc, item, self.review, width=0)
+            group.setText(0, label)
+            group.setToolTip(0, f"<p>{escape(label)}</p>")  # rich text: wrapped, not cut
+
     def _refresh_status(self, *_args: object) -> None:
+        self._refresh_labels()
         decided = decisions(self.session.doc, self.review)
         for row in self._rows():
             item: ReviewItem = row.data(0, ITEM_ROLE)
@@ -200,7 +217,8 @@ class ReviewPane(QWidget):
         kind = item.kind if item is not None else ""
         heading_gone = kind == "delete" and item is not None and item.block_kind == "heading"
         changes = item is not None and bool(item.changes_text)
-        self.buttons["accept"].setEnabled(open_ and changes and not heading_gone)
+        mergeable = item is not None and can_merge(item, self.review.snapshot)
+        self.buttons["accept"].setEnabled(open_ and (changes or mergeable) and not heading_gone)
         self.buttons["reject"].setEnabled(open_)
         self.buttons["resolve"].setEnabled(open_ and (kind in NOTE_KINDS or heading_gone))
         self.buttons["note"].setEnabled(open_ and kind in NOTE_KINDS and item is not None
@@ -236,8 +254,11 @@ class ReviewPane(QWidget):
             return head + body
         if item.kind == "join":
             other = item.text.removeprefix("joined with ") or "the next paragraph"
-            return head + (f"<p>The reviewer joined this paragraph with {escape(other)}. Merge "
-                           "them in the Outline if you agree, then resolve this item.</p>"
+            how = ("Accept merges them (you confirm first; a second card is not deleted: "
+                   "it goes back to the board)" if can_merge(item, self.review.snapshot)
+                   else "Change the outline by hand if you agree, then resolve this item")
+            return head + (f"<p>The reviewer joined this paragraph with {escape(other)}. "
+                           f"{how}.</p>"
                            f"<blockquote>{escape(item.before)}</blockquote>")
         if item.kind == "delete" and item.block_kind == "heading":
             head += ("<p>A section is not removed from a review: resolve this item, and "
@@ -247,6 +268,11 @@ class ReviewPane(QWidget):
         if item.kind == "move":
             where = escape(destination(self.session.doc, item, self.review))
             return head + f"<p>Moved {where}:</p><blockquote>{escape(item.before)}</blockquote>"
+        if item.kind == "split":
+            head += ("<p>The reviewer split this paragraph (the line break below)." + (
+                " A card holds one claim: accepting keeps it one card, with its notes, and "
+                "takes only the words changed." if item.block_kind == "claim" else
+                " Accepting makes it separate paragraphs.") + "</p>")
         if item.kind == "reference-removed":
             head += ("<p>The reviewer removed this note's reference. The citation stays unless "
                      "you choose Remove Citation.</p>")
@@ -277,12 +303,30 @@ class ReviewPane(QWidget):
         item = self.current_item()
         if item is None:
             return
+        if item.kind == "join":
+            self._merge(item)
+            return
         try:
             change = accept_op(self.session.doc, item, self.review.snapshot)
         except ReviewConflict as error:
             dialogs.show_error(self, "Cannot Accept", str(error))
             return
         self._push(item, "accepted", change, "Accept")
+
+    def _merge(self, item: ReviewItem) -> None:
+        """Accepting a join: merge the two blocks, only after the analyst confirms."""
+        try:
+            change, message = merge_join(self.session.doc, item, self.review.snapshot)
+        except ReviewConflict as error:
+            dialogs.show_error(self, "Cannot Merge", str(error))
+            return
+        if not dialogs.confirm(self, "Merge Paragraphs?",
+                               "Put the next paragraph's text at the end of this one? A card "
+                               "is never deleted: a second card goes back to the board, "
+                               "unplaced, with its own text and citations.", "Merge"):
+            return
+        if self._push(item, "accepted", change, "Accept"):
+            dialogs.show_info(self, "Paragraphs Merged", message)
 
     def _record_current(self, decision: str) -> None:
         item = self.current_item()

@@ -116,7 +116,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.reader.cite_action.setEnabled(False)
         self.inspector.setEnabled(False)
         self.statusBar().showMessage(
-            "Read-only: this briefing is open for editing elsewhere. Save a copy to change it.")
+            f"Read-only: {self.session.read_only_reason}. Save a copy to change it.")
 
     def _mark_open(self) -> None:
         if self._closed:

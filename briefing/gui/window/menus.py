@@ -36,6 +36,9 @@ ACTIONS: dict[str, tuple[str, str, QKeySequence.StandardKey | str | None, str]] 
     "export_pdf": ("File", "&PDF…", None, "Export to PDF with footnotes at the foot of each page"),
     "import_review": ("File", "Import Re&view…", None,
                       "Read a colleague's reviewed Word copy: comments and proposed edits"),
+    "document_history": ("File", "Document &History…", None,
+                         "What happened to this briefing: review imports and decisions, "
+                         "exports with an override"),
     "close": ("File", "&Close", Std.Close, "Close this window"),
     "quit": ("File", "&Quit", Std.Quit, "Close every window and quit"),
     "cut": ("Edit", "Cu&t", Std.Cut, "Cut the selected text"),
@@ -105,6 +108,7 @@ def build_actions(window: QWidget, menu_bar: QMenuBar, stack: QUndoStack,
     for name in ("export_docx", "export_md", "export_html", "export_pdf"):
         export_menu.addAction(actions[name])
     file_menu.addAction(actions["import_review"])
+    file_menu.addAction(actions["document_history"])
     file_menu.addSeparator()
     for name in ("close", "quit"):
         file_menu.addAction(actions[name])

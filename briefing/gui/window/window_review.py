@@ -1,4 +1,4 @@
-"""The main window's review actions: checks findings, export, and Find.
+"""The main window's review actions: checks findings, export, history and Find.
 
 A mixin of :class:`~briefing.gui.window.main_window.MainWindow` (kept apart so the
 window module stays small); it only routes to the panels and dialogs.
@@ -6,6 +6,7 @@ window module stays small); it only routes to the panels and dialogs.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from briefing.gui.window.lazy_tabs import BOARD_TAB, READER_TAB
@@ -14,6 +15,7 @@ from briefing.gui.window.window_parts import WindowParts
 if TYPE_CHECKING:  # the export dialog (and the export code) load on first use
     from briefing.checks import Finding
     from briefing.gui.dialogs.export_dialog import ExportDialog
+    from briefing.gui.dialogs.history_dialog import HistoryDialog
     from briefing.gui.window.find_bar import Hit
 
 
@@ -68,6 +70,25 @@ class ReviewActions(WindowParts):
 
     def _current_findings(self) -> list[Finding] | None:
         return self.checks.findings()
+
+    def act_document_history(self) -> HistoryDialog:
+        """File ▸ Document History…: the file's history and review decisions, newest first."""
+        from briefing.gui import dialogs
+        from briefing.gui.dialogs.history_dialog import HistoryDialog
+        from briefing.review.history import history
+
+        rows: list[tuple[str, str, str]] = []
+        store = self.session.store
+        if store is not None:
+            try:
+                rows = store.history()
+            except sqlite3.Error as error:  # the decisions kept in the briefing still show
+                dialogs.show_error(self, "Cannot Read the File's History",
+                                   f"{store.path}: {error}; showing the review decisions only")
+        dialog = HistoryDialog(history(self.session.doc, rows), self.session.display_name, self)
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
 
     def act_find(self) -> None:
         """Ctrl+F: find in claims, paragraphs and sources."""

@@ -15,7 +15,9 @@ source as on a short article.  In order:
 3. **The document's issuer** (:mod:`.issuer`): a press release's or report's
    body, first for a sentence with no cue of its own.
 
-Pronouns ("she said") go to the nearest speaker or person named before; a bare
+Pronouns ("she said") go to the nearest speaker or person named before — unless
+that person was already "she" and the pronoun is "he": then a role named since
+("Her deputy disagreed") is first (:mod:`.pronouns`); a bare
 role ("An official said") takes the organisation of the sentence before
 ("a White House official"); a surname becomes its fullest mention ("Rubio" →
 "Secretary of State Marco Rubio").
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from briefing.ingest.attribution import news, turns
+from briefing.ingest.attribution import news, pronouns, turns
 from briefing.ingest.attribution.issuer import issuer
 from briefing.ingest.attribution.names import (
     PRONOUNS,
@@ -113,6 +115,10 @@ def _found(window: Window, p: int, i: int, body: Attribution | None) -> list[Att
     out = []
     for raw in _raw(window, p, i):
         cand: Attribution | None = raw
+        if raw.who.lower() in ("he", "she"):
+            out.extend(pronouns.resolve_personal(window, p, i, raw, _resolve_pronoun(
+                window, p, i, raw, body)))
+            continue
         if raw.who.lower() in PRONOUNS:
             cand = _resolve_pronoun(window, p, i, raw, body)
         elif _BARE_ROLE.match(raw.who):

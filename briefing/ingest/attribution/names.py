@@ -137,4 +137,5 @@ _PREFIXES = re.compile(rf"(?:{NAME_WORD}[^\S\n]+(?:of[^\S\n]+(?:the[^\S\n]+)?)?)
 def _trim_mention(mention: str) -> str:
     mention = re.sub(r"^(?:The|A|An|But|And|In|On|At|As|When|After|Asked|Speaking)\s+", "",
                      mention)
+    mention = re.sub(r"^Q\d+\s+", "", mention)  # "Q3 Petter Sand:" numbers a question
     return strip_honorific(mention)

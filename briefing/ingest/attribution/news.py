@@ -30,11 +30,25 @@ VERBS = (
     "promised|complained|countered|concluded|concludes|showed|shows|show|found|finds|"
     "estimated|estimates|projected|points out|pointed out|believes|believed|"
     "thinks|rejected|dismissed|criticised|criticized|praised|asked|responded|"
-    "reaffirm|reaffirms|reaffirmed|call on|calls on|called on"
+    "reaffirm|reaffirms|reaffirmed|call on|calls on|called on|forecast|forecasts|"
+    "forecasted|predicts|projects|cautions|concedes|acknowledges|argue|warn|estimate"
 )
-_DOCUMENT_ONLY = {"showed", "shows", "show", "found", "finds", "estimated", "estimates",
-                  "projected", "concluded", "concludes"}
-_TRAILING = {"said", "says", "reported", "confirmed", "added", "noted", "announced", "stated"}
+_DOCUMENT_ONLY = {"showed", "shows", "show", "found", "finds"}
+_NEEDS_CLAUSE = {  # also nouns, adjectives or plain transitive verbs: a report only with
+    # a clause ("… that …", ":", a quotation) or at the end of the reported words
+    "forecast", "forecasts", "forecasted", "estimated", "estimates", "estimate", "projected",
+    "projects", "predicted", "predicts", "concluded", "concludes", "noted", "notes",
+    "argued", "argues", "argue", "acknowledged", "acknowledges", "cautioned", "cautions",
+    "insisted", "insists", "conceded", "concedes", "warned", "warns", "warn",
+}
+_ASIDE_END = re.compile(r"(?:\s+(?:in|on|at|during)\b[^,;:.]{0,60})?,\s")
+_CLAUSE_AFTER = re.compile(
+    r"(?:\s+(?:in|on|at|during|to)\b[^,;:.\"“]{0,50}?)?(?:,\s*)?"
+    r"(?:\s*[:\"“]|\s+that\b|\s+(?:it|he|she|they|we|there|the|a|an|its|their|growth|"
+    r"inflation|prices|unemployment)\s+(?:would|will|could|might|may|was|were|is|are|had|"
+    r"has|have|remains|remained)\b)")
+_TRAILING = {"said", "says", "reported", "confirmed", "added", "noted", "announced", "stated",
+             "forecast", "estimated", "projected", "predicted", "warned", "concluded"}
 _AUX = (r"(?:(?:has|have|had|also|later|previously|publicly|then|privately|would|will|"
         r"only|repeatedly|already|has\s+since|once|again|not)\s+)*")
 _QUOTE_END = r"[,!?.…—-]?\s*[\"”]"
@@ -66,7 +80,11 @@ _TIME_TAIL = re.compile(
     r"last\s+(?:night|week|month|year)|on\s+\w+day|earlier|now|again|also|separately|"
     r"however|meanwhile|in\s+a\s+(?:statement|letter|post))$", re.IGNORECASE)
 _DETAIL_TAIL = re.compile(
-    r"\s+(?:and\s+)?(?:who\s+)?(?:asked|spoke|speaking|requested|because|on\s+condition)\b.*$")
+    r"(?:^|\s+)(?:and\s+)?(?:who\s+)?(?:asked|spoke|speaking|requested|because|"
+    r"on\s+condition)\b.*$|^(?:who|which|that)$")
+_POSSESSIVE_ROLE = re.compile(r"^(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+[a-z]")
+_NOT_VENUE = re.compile(r"(?:at\s+(?:least|most|best|worst|first|once)|in\s+(?:total|part|"
+                        r"fact|all)|on\s+(?:average|top|balance))\b", re.IGNORECASE)
 _ROLE_FIRST = re.compile(
     r"^(?:the|a|an|its|his|her|their|our|one)\s", re.IGNORECASE
 )
@@ -152,6 +170,12 @@ def _subject_before(masked: str, verb: re.Match[str], base: int) -> list[Attribu
                 and not re.search(r"\b(?:has|have|had|being|having|not)\b", who))
     if word in _DOCUMENT_ONLY and not (is_document(who) or who.lower() in ("we", "our")):
         return []
+    after_words = masked[:offset].rstrip().endswith((",", '"', "”"))
+    if word in _NEEDS_CLAUSE and not is_document(who) and not (
+            (after_words and (_sentence_final(masked[verb.end():])
+                              or _ASIDE_END.match(masked, verb.end())))
+            or _CLAUSE_AFTER.match(masked, verb.end())):
+        return []  # "the IMF forecast of 1.2 %", "the team concluded its season"
     found = _make(who, word, masked, _Span(offset, verb.end()), base)
     return [found.with_(cue=word + " ") if trailing else found]  # ", port officials said."
 
@@ -219,9 +243,11 @@ def _split(raw: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     first, rest = parts[0], parts[1:]
-    if rest and _ROLE_FIRST.match(first) and is_proper(rest[0]):
+    role_first = _ROLE_FIRST.match(first) or _POSSESSIVE_ROLE.match(first)
+    if rest and role_first and is_proper(rest[0]):
         # "The authority's chairman, Henrik Vass" / "Its chair, Birgit Lahn"
-        role = first[0].lower() + first[1:] if not is_proper(first) else first
+        lower = _ROLE_FIRST.match(first) and not is_proper(first)
+        role = first[0].lower() + first[1:] if lower else first
         return rest[0], ", ".join([role, *rest[1:]])
     of = re.match(r"^((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)\s+(of\s+the\s+.+)$", first)
     if of and not rest and not re.match(r"^(?:The|A|An)\s", first):
@@ -235,8 +261,8 @@ def _venue(rest: str) -> str:
         r"(?=\s+(?:that|on\s+\w+day)\b|[,.;\"“”_]|$)",
         rest,
     )
-    if match is None or _WHEN.match(match.group(1)):
-        return ""  # "said on Tuesday": when, not where or how, is no part of who says it
+    if match is None or _WHEN.match(match.group(1)) or _NOT_VENUE.match(match.group(1)):
+        return ""  # "said on Tuesday", "said at least 1,200": no part of who says it
     return match.group(1).strip()
 
 

@@ -147,7 +147,7 @@ def resolve(text: str, label: Label, found: list[Label], head: str) -> Attributi
     bare = re.sub(r"\([^)]*\)", "", raw).strip().rstrip(",")
     inside = re.findall(r"\(([^)]*)\)", raw)
     if bare in ("Q", "A") or bare.upper() in ("QUESTION", "ANSWER"):
-        return _question_answer(text, label, bare[0].upper(), head)
+        return _question_answer(text, label, bare[0].upper(), head, inside, found)
     name_part, _, role_part = bare.partition(",")
     name_words, role_words = _split_label(name_part.split())
     titles = [w for w in role_words if w.endswith(".")]
@@ -247,19 +247,58 @@ def _paren_name(inside: list[str]) -> str:
     return ""
 
 
-def _question_answer(text: str, label: Label, which: str, head: str) -> Attribution:
+def _question_answer(text: str, label: Label, which: str, head: str,
+                     inside: list[str] | None = None,
+                     found: list[Label] | None = None) -> Attribution:
+    """Q and A resolved to who asks and who answers; when nobody is named, a phrase that
+    reads in a footnote ("a questioner (Q)"), never the bare letter."""
+    def named(who: str, detail: str = "") -> Attribution:
+        return Attribution(who, "speaker label", detail, "", "", label.start, label.end)
+
     if which == "Q":
         asked = re.match(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+),\s[^.?\n]{1,60}\.\s",
                          text[label.body_at:label.body_at + 200])
         if asked and looks_like_person(asked.group(1)):
-            return Attribution(asked.group(1), "speaker label", "", "", "", label.start,
-                               label.end)
+            return named(asked.group(1))
+        paren = _paren_name([p for p in inside or [] if not _OUTLET.search(p)])
+        if paren:
+            return named(paren)
+        introduced = _introduced(text, label, found or [])
+        if introduced:
+            return named(introduced)
+        outlet = next((p.strip() for p in inside or [] if is_proper(p.strip())), "")
+        if outlet:  # "Q (Reuters):" — a reporter of that outlet
+            return named(f"a reporter from {outlet}")
         who = _examiner(text, label.start) or _interviewer(head)
-        return Attribution(who or "Q", "speaker label", "" if who else "a questioner", "",
-                           "", label.start, label.end)
-    who = _witness(text, head) or _interviewee(head)
-    return Attribution(who or "A", "speaker label", "" if who else "the person answering",
-                       "", "", label.start, label.end)
+        return named(who or "a questioner (Q)")
+    return named(_witness(text, head) or _interviewee(head) or "the person answering (A)")
+
+
+_OUTLET = re.compile(r"\b(?:radio|tv|television|news|times|post|posten|herald|daily|avis|"
+                     r"tidende|tidning|press|agency|wire|reuters|gazette|journal|"
+                     r"tribune|courier|bladet|broadcasting|channel|fm)\b|bladet\b",
+                     re.IGNORECASE)
+_INTRODUCED = re.compile(
+    r"\b(?:question|questions|floor|over|go(?:es)? to|turn to)\b[^.?!\n]{0,25}?\b(?:from|to)\s+"
+    r"(?P<who>(?:[A-Z][\w'’-]+\s){1,3}?[A-Z][\w'’-]+)"
+    r"(?P<of>\s+(?:of|from|at|with)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s?){1,4})?")
+
+
+def _introduced(text: str, label: Label, found: list[Label]) -> str:
+    """The questioner the moderator named in the turn just before: "Next question, from
+    Lena Berg of the Herald." → "Lena Berg of the Herald"."""
+    before = [lab for lab in found if lab.start < label.start]
+    if not before or _bare_label(before[-1].raw) in ("Q", "A", "QUESTION", "ANSWER"):
+        return ""
+    turn = text[before[-1].body_at:label.start]
+    hits = list(_INTRODUCED.finditer(turn))
+    if not hits or not looks_like_person(hits[-1].group("who")):
+        return ""
+    return (hits[-1].group("who") + (hits[-1].group("of") or "")).strip()
+
+
+def _bare_label(raw: str) -> str:
+    return re.sub(r"\([^)]*\)", "", raw).strip().upper()
 
 
 _NAME = r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w'’-]+)"
