@@ -67,7 +67,8 @@ package: $(STAMP)
 
 # Screenshots of the editor on the bundled sample, for the guide (offscreen, no screen needed).
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing.gui.screenshots docs/images --input resources/samples/sample.json
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing.gui.screenshots docs/images --input resources/samples/sample.json --size 1366x768
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m briefing.gui.layout_shots docs/images
 
 clean:
 	rm -rf $(VENV) $(LOWEST) run build dist .pytest_cache .ruff_cache .hypothesis .mypy_cache

@@ -62,12 +62,15 @@ def start(path: str, extras: bool) -> None:
     main_window = app_module.MainWindow
     _timed(app_module, "open_session", "open_session")
     _timed(main_window, "__init__", "MainWindow()")
+    _outline_phases()
     app = app_module.make_application([])
     _mark("QApplication made")
     result: dict[str, object] = {}
 
     def settled() -> None:
         result.update(_memory())
+        if "outline rows expanded #1 end" in _marks:
+            result["outline_rows"] = _marks["outline rows expanded #1 end"]
         if extras:
             result.update(_board_figures(app))
         result["marks"] = _marks
@@ -96,6 +99,16 @@ def start(path: str, extras: bool) -> None:
     app.installEventFilter(watcher)
     QTimer.singleShot(TIMEOUT_MS, lambda: os._exit(3))
     cli.main(["open", path])
+
+
+def _outline_phases() -> None:
+    """Mark when the outline pane is made and when its rows are laid out (expanded)."""
+    try:
+        from briefing.gui.panes.outline_view import OutlinePanel
+    except ImportError:  # an older layout, without the outline pane
+        return
+    _timed(OutlinePanel, "__init__", "OutlinePanel()")
+    _timed(OutlinePanel, "_expand_all", "outline rows expanded")
 
 
 def _memory() -> dict[str, float]:

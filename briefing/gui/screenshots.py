@@ -1,9 +1,14 @@
-"""Headless screenshots of the editor for the README (``make screenshots``).
+"""Headless screenshots of the editor for the guide and the README (``make screenshots``).
 
-``python -m briefing.gui.screenshots OUTDIR [--input FILE] [--size WxH]`` writes
-``board.png``, ``reader.png``, ``inspector.png``, ``outline.png``, ``preview.png``,
-``checks.png`` and ``export.png``.  Without ``--input`` it
-builds a small briefing on the seed article (../shared/seed/news-article.txt).
+``python -m briefing.gui.screenshots OUTDIR [--input FILE] [--size WxH]`` writes, in the
+window's current layout (outline and sources on the left, Board / Reader / Preview tabs in
+the middle, Inspector on the right, Checks below) at 1366×768 unless told otherwise:
+the whole window on the Board (``board.png``), on the Reader (``reader.png``) and on the
+Preview (``preview.png``); the Outline pane (``outline.png``), the Inspector
+(``inspector.png``) and the Checks (``checks.png``) on their own; and the Word export
+dialog (``export.png``).  Without ``--input`` it builds a small briefing on the seed
+article (../shared/seed/news-article.txt).  ``make screenshots`` also runs
+:mod:`briefing.gui.layout_shots` (the window at 1366×768 and the panes at 2560×1440).
 """
 
 from __future__ import annotations
@@ -57,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--input", type=Path, help="a .briefing or .json to show instead")
-    parser.add_argument("--size", default="1400x860", help="window size, e.g. 1366x768")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 1366x768")
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.lower().split("x"))
     from PySide6.QtCore import QStandardPaths
@@ -65,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     QStandardPaths.setTestModeEnabled(True)  # never touch the user's settings
     from briefing.gui.app import make_application
     from briefing.gui.document.session import Session, open_session
+    from briefing.gui.window.lazy_tabs import BOARD_TAB
     from briefing.gui.window.main_window import MainWindow
 
     app = make_application([])
@@ -82,14 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     if first:
         window.select_claim(first)
     _settle(app, lambda: window.checks.current)  # the first check runs after the window shows
+    window.tabs.setCurrentIndex(BOARD_TAB)
+    app.processEvents()
     window.grab().save(str(args.outdir / "board.png"))
-    if doc.sources:
-        window.open_source(doc.sources[0].id)
-        if first:
-            window.reader.set_active_claim(first)
-        app.processEvents()
-        window.grab().save(str(args.outdir / "reader.png"))
     window.inspector_dock.grab().save(str(args.outdir / "inspector.png"))
+    if doc.sources:
+        _reader_shot(app, window, args.outdir)
     _review_shots(app, window, args.outdir)
     print(f"screenshots written to {args.outdir}")
     from briefing.gui import dialogs
@@ -113,8 +117,23 @@ def _settle(app, until=lambda: True, seconds: float = 5.0) -> None:  # noqa: ANN
     app.processEvents()
 
 
+def _reader_shot(app, window, outdir: Path) -> None:  # noqa: ANN001
+    """The Reader on the first card's first cited passage, that card active."""
+    doc = window.session.doc
+    cited = next((claim for claim in doc.claims if claim.citations), None)
+    if cited is None:
+        window.open_source(doc.sources[0].id)
+    else:
+        citation = cited.citations[0]
+        window.select_claim(cited.id)
+        window.open_source(citation.source, citation.start, citation.end)
+        window.reader.set_active_claim(cited.id)
+    _settle(app)
+    window.grab().save(str(outdir / "reader.png"))
+
+
 def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
-    """The outline, the preview, the checks dock and the export dialog."""
+    """The outline pane, the preview, the checks dock and the export dialog."""
     from briefing.gui.window.lazy_tabs import PREVIEW_TAB
 
     doc = window.session.doc
@@ -122,11 +141,13 @@ def _review_shots(app, window, outdir: Path) -> None:  # noqa: ANN001
     if placed:
         window.outline.select_claim(placed[0].id)
     _settle(app)
-    window.grab().save(str(outdir / "outline.png"))
+    window.outline_dock.grab().save(str(outdir / "outline.png"))
     window.tabs.setCurrentIndex(PREVIEW_TAB)
     _settle(app, lambda: not window.preview.updating, seconds=30)
     window.grab().save(str(outdir / "preview.png"))
     window.checks_dock.show()
+    window.checks_dock.setFloating(True)  # room for the finding's explanation
+    window.checks_dock.resize(1000, 260)
     _settle(app, lambda: window.checks.current)
     first = window.checks.model.index(0, 0)
     child = window.checks.model.index(0, 0, first)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pypandoc
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from briefing.core import ops
 from briefing.core.model import Block, Claim, Source
@@ -200,7 +202,9 @@ def test_note_form_is_kept_in_the_briefing_and_chosen_in_the_dialog(qtbot, tmp_p
 
     dialog = window.open_export(".md")
     dialog.note_form.setFocus()
-    qtbot.keyClick(dialog.note_form, Qt.Key.Key_Down)  # "Short after the first"
+    qtbot.keyClick(dialog.note_form, Qt.Key.Key_Down)  # opens the list
+    qtbot.keyClick(dialog.note_form.view(), Qt.Key.Key_Down)  # "Short after the first"
+    qtbot.keyClick(dialog.note_form.view(), Qt.Key.Key_Return)
     assert dialog.note_form.currentData() == "short"
     short_out = tmp_path / "short.md"
     dialog.path.setText(str(short_out))
@@ -256,3 +260,36 @@ def test_export_to_pdf_from_the_file_menu(qtbot, tmp_path, dialog_log):
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog_log.exported == [str(out)], timeout=60_000)
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+def _wheel_over(widget, notches: int) -> None:
+    """A mouse-wheel turn of *notches* (negative: towards the user) over *widget*'s middle."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(widget.rect().center())),
+                        QPoint(0, 0), QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_export_dialog_choices_change_only_on_an_explicit_choice(qtbot, dialog_log):
+    """A wheel turn or a stray arrow over Notes, Later notes or Citations changes nothing;
+    the arrow opens the list, where arrows move and Enter chooses."""
+    window = open_window(qtbot, sample_document())
+    dialog = window.open_export(".md")
+    qtbot.waitExposed(dialog)
+    for box in (dialog.notes, dialog.note_form, dialog.citations):
+        assert box.isVisible()
+        before = box.currentText()
+        index = box.currentIndex()
+        box.setFocus()
+        _wheel_over(box, -1 if index < box.count() - 1 else 1)  # towards another item
+        assert box.currentText() == before, box.accessibleName()
+        qtbot.keyClick(box, Qt.Key.Key_Down)
+        assert box.currentText() == before, box.accessibleName()
+        assert box.view().isVisible()  # the list is open: the arrow asked for a choice
+        key = Qt.Key.Key_Down if index < box.count() - 1 else Qt.Key.Key_Up
+        qtbot.keyClick(box.view(), key)
+        qtbot.keyClick(box.view(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda b=box: not b.view().isVisible())
+        assert box.currentIndex() == (index + 1 if key == Qt.Key.Key_Down else index - 1)
+    dialog.reject()

@@ -274,6 +274,11 @@ def test_a_long_block_takes_at_most_three_lines_of_the_binder(qtbot):
     """At 1366×768 the outline pane is narrow: a paragraph in full made rows so tall that
     only three or four blocks were visible. Rows stop at three lines (the last elided);
     the whole text stays in the row's tooltip."""
+
+
+def test_the_outline_shows_every_section_open_once_the_window_has_painted(qtbot):
+    """Its rows are laid out just after the first paint (a large briefing paints at once),
+    and then every section is open, its first card visible where a user would click it."""
     window = open_window(qtbot, sample_document())
     window.resize(1366, 768)
     qtbot.waitExposed(window)
@@ -288,3 +293,12 @@ def test_a_long_block_takes_at_most_three_lines_of_the_binder(qtbot):
     assert any(len(t) > 150 for t in texts)  # more than three lines of a ~250-px pane
     tips = [i.data(Qt.ItemDataRole.ToolTipRole) for i in long_rows if i.data(CLAIM_ID_ROLE)]
     assert all(text in tip for text, tip in zip(texts, tips, strict=True))
+
+
+    model = window.outline.model
+    key_judgments = model.index(0, 0)
+    qtbot.waitUntil(lambda: view.isExpanded(key_judgments), timeout=2000)
+    first = model.index(0, 0, key_judgments)
+    rect = view.visualRect(first)
+    assert rect.height() > 0 and view.viewport().rect().intersects(rect)
+    assert all(view.isExpanded(model.index(row, 0)) for row in range(model.rowCount()))

@@ -90,3 +90,50 @@ def test_every_visible_interactive_widget_has_an_accessible_name(qtbot):
     dialog.reject()
     dialog.wait()
     assert sorted(set(missing)) == []
+
+
+def spoken_description(widget: QWidget) -> str:
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Description) if interface is not None else ""
+
+
+def test_controls_whose_label_is_not_enough_describe_what_they_do(qtbot, tmp_path,
+                                                                  monkeypatch):
+    """Place in Section… and the review pane's decision buttons: a screen reader says
+    what they do, not only their terse names."""
+    from briefing.gui import dialogs
+    from tests.gui.test_review_pane import _menu_action, _reviewed
+    from tests.review import builders as b
+
+    window = Editor().new_window(Session(sample_document()))
+    qtbot.addWidget(window)
+    window.resize(*SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    window.board.select_claim("c11")
+    picker = window.act_place(["c11"])
+    wait_until(picker.isVisible)
+    place = picker.buttons.buttons()[0]
+    said = {name: spoken_description(widget) for name, widget in (
+        ("dialog", picker), ("search", picker.search), ("list", picker.list),
+        ("Place", place))}
+    picker.reject()
+    assert "section" in said["dialog"] and "end" in said["dialog"]
+    assert "narrow the list" in said["search"]
+    assert "subsections" in said["list"]
+    assert "undoable" in said["Place"]
+
+    reviewed = _reviewed(tmp_path)
+    monkeypatch.setattr(dialogs, "ask_review_path", lambda *a: str(reviewed))
+    reviewing = Editor().new_window(Session(b.identified_small()))
+    qtbot.addWidget(reviewing)
+    reviewing.show()
+    qtbot.waitExposed(reviewing)
+    _menu_action(reviewing, "File", "Import Review…")
+    pane = reviewing.review_dock.widget()
+    described = {name: spoken_description(button) for name, button in pane.buttons.items()}
+    assert "undo" in described["accept"]
+    assert "not changed" in described["reject"] and "not changed" in described["resolve"]
+    assert "notes" in described["note"]
+    assert "confirm" in described["remove_citation"]
+    assert "reviewer" in described["accept_all"]

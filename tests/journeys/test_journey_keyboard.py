@@ -70,8 +70,9 @@ def test_journey_by_keyboard(qtbot, tmp_path, errors, chooser, monkeypatch):
     add_section(user, "Key Judgments")
     add_section(user, "Background")
     chooser.pick = [ARTICLE]
-    user.shortcut("Ctrl+I")
+    user.shortcut("Ctrl+I")  # the file dialog: the path typed, then Enter
     wait_until(lambda: doc.sources and window.reader.source_id == doc.sources[0].id)
+    assert chooser.answered == ["Import Sources"]
 
     editor_ = window.inspector.claim_editor
     postpone = new_card(user, POSTPONE)

@@ -67,10 +67,11 @@ def test_journey_by_mouse(qtbot, tmp_path, drags, errors, chooser):
     add_section(user, "Background")
     assert [s.title for s in doc.sections] == ["Key Judgments", "Background"]
 
-    # File ▸ Import Sources… (the system's file chooser picks the article)
+    # File ▸ Import Sources…: the article's path typed into the file dialog, then Enter
     chooser.pick = [ARTICLE]
     user.shortcut("Ctrl+I")
     wait_until(lambda: doc.sources and window.reader.source_id == doc.sources[0].id)
+    assert chooser.answered == ["Import Sources"]
     assert errors == []
 
     # six cards; the first by selecting a passage and New Claim from Selection (Ctrl+E)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from briefing.core import errors
@@ -98,13 +100,29 @@ def ask_unsaved_after_failure(parent: QWidget | None, name: str, problem: str) -
     return chosen.get(box.clickedButton(), "cancel")
 
 
+QT_FILE_DIALOG_ENV = "BRIEFING_QT_FILE_DIALOG"
+"""Set to 1 to use Qt's own file dialog instead of the system's (as on a screen-less
+platform, where the system has none)."""
+
+
+def file_dialog_options() -> QFileDialog.Option:
+    """The system's file chooser, or Qt's own where there is no system to ask (the
+    offscreen platform: tests, screenshots) or the environment asks for it."""
+    if (os.environ.get(QT_FILE_DIALOG_ENV) == "1"
+            or QGuiApplication.platformName() in ("offscreen", "minimal")):
+        return QFileDialog.Option.DontUseNativeDialog
+    return QFileDialog.Option(0)
+
+
 def ask_open_path(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open Briefing", "", OPEN_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, "Open Briefing", "", OPEN_FILTER,
+                                          options=file_dialog_options())
     return path or None
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, BRIEFING_FILTER)
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, BRIEFING_FILTER,
+                                          options=file_dialog_options())
     if not path:
         return None
     return path if Path(path).suffix else path + ".briefing"
@@ -113,12 +131,14 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> str | N
 def ask_review_path(parent: QWidget | None) -> str | None:
     """The reviewed Word file for File ▸ Import Review…."""
     path, _ = QFileDialog.getOpenFileName(parent, "Import Review", "",
-                                          "Word documents (*.docx *.docm);;All files (*)")
+                                          "Word documents (*.docx *.docm);;All files (*)",
+                                          options=file_dialog_options())
     return path or None
 
 
 def ask_import_paths(parent: QWidget | None) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Import Sources", "", IMPORT_FILTER)
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import Sources", "", IMPORT_FILTER,
+                                            options=file_dialog_options())
     return paths
 
 
@@ -140,7 +160,8 @@ def ask_template(parent: QWidget | None) -> str | None:
 def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_filter: str,
                     suffix: str) -> str | None:
     """Where to export; *suffix* is added when the user typed a name without one."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter,
+                                          options=file_dialog_options())
     if not path:
         return None
     return path if Path(path).suffix else path + suffix
@@ -149,7 +170,8 @@ def ask_export_path(parent: QWidget | None, title: str, suggested: str, file_fil
 def ask_reference_doc(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Reference Template", "",
                                           "Word documents and templates "
-                                          "(*.docx *.dotx *.dotm *.docm)")
+                                          "(*.docx *.dotx *.dotm *.docm)",
+                                          options=file_dialog_options())
     return path or None
 
 

@@ -40,6 +40,7 @@ from briefing.export.api import marking_shortfall
 from briefing.export.paper import default_paper
 from briefing.gui import dialogs
 from briefing.gui.document.session import Session
+from briefing.gui.inspector.forms import guard_combo
 
 OPTIONS_KEY = "export"
 """QSettings group: the last export's folder and options."""
@@ -132,6 +133,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
         self._update_enabled()
+        for box in self.findChildren(QComboBox):  # no change on a stray wheel turn or arrow
+            guard_combo(box)
 
     # -------------------------------------------------------------- building
     def _build_form(self) -> QFormLayout:

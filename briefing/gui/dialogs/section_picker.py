@@ -40,6 +40,18 @@ def section_paths(doc: Document) -> list[tuple[str, str]]:
 class SectionPicker(QDialog):
     """Lists the sections; :meth:`chosen` is the one picked when accepted."""
 
+    def _describe(self, place: QWidget) -> None:
+        """What a screen reader says beyond the names (the labels alone are terse)."""
+        self.setAccessibleDescription(
+            "Choose the section the selected cards (or outline item) go to, at its end")
+        self.search.setAccessibleDescription(
+            "Type part of a section's name to narrow the list; Up and Down choose in it, "
+            "Enter places")
+        self.list.setAccessibleDescription(
+            "The briefing's sections, subsections under their parents; Enter places")
+        place.setAccessibleDescription(
+            "Place the selected cards at the end of the chosen section, one undoable step")
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Place in Section")
@@ -60,6 +72,7 @@ class SectionPicker(QDialog):
         place.setText("Place")
         place.setAccessibleName("Place")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self._describe(place)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

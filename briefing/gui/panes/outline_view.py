@@ -8,6 +8,8 @@ and outdent.  Every change is one undoable step planned by
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QResizeEvent, QShowEvent
@@ -152,6 +155,21 @@ class OutlineTree(QTreeView):
         return super().event(event)
 
 
+class AfterFirstPaint(QObject):
+    """Calls *callback* once, from the event loop just after *widget* is first painted."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._callback)
+        return False
+
+
 class OutlinePanel(QWidget):
     """The outline editor; reports the claim under the cursor."""
 
@@ -178,7 +196,8 @@ class OutlinePanel(QWidget):
         self.view.setDropIndicatorShown(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self._expanded = False  # expanded when first shown (a hidden tab at start-up)
+        self._expanded = False  # expanded after the first paint once shown
+        self._after_paint: AfterFirstPaint | None = None
         self.view.indent_requested.connect(self.indent)
         self.view.outdent_requested.connect(self.outdent)
         self.view.move_requested.connect(self.move_item)
@@ -212,9 +231,16 @@ class OutlinePanel(QWidget):
         self.view.expandAll()
 
     def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._expanded and self._after_paint is None:
+            # laid out just after the window's first paint, so a briefing of thousands of
+            # blocks paints at once (`make bench`: editor cold start, large document)
+            self._after_paint = AfterFirstPaint(self.view.viewport(), self.ensure_rows)
+
+    def ensure_rows(self) -> None:
+        """Lay out (expand) every row now if the first show left that for later."""
         if not self._expanded:
             self._expand_all()
-        super().showEvent(event)
 
     def _build_actions(self) -> None:
         self.actions_: dict[str, QAction] = {}

@@ -64,6 +64,18 @@ def diff_html(before: str, after: str) -> str:
     return "".join(out)
 
 
+BUTTON_DESCRIPTIONS = {
+    "accept": "Apply the selected review item to the briefing, as one step you can undo",
+    "reject": "Record that the selected item is rejected; the briefing is not changed",
+    "resolve": "Record that the selected item is dealt with; the briefing is not changed",
+    "note": "Keep the selected comment or note finding in the card's or citation's notes",
+    "remove_citation": "Remove the citation whose note reference the reviewer deleted, "
+                       "after you confirm",
+    "accept_all": "Accept every open proposal of the reviewer chosen beside it, as one step",
+}
+"""What each decision button does, for a screen reader (its label alone is terse)."""
+
+
 def row_text(item: ReviewItem) -> str:
     """The item's short line in the list (the detail below shows the rest)."""
     if item.kind == "comment":
@@ -102,6 +114,7 @@ class ReviewPane(QWidget):
             ("accept_all", "Accept All &from"))}
         for name, button in self.buttons.items():
             button.setObjectName(f"review_{name}")
+            button.setAccessibleDescription(BUTTON_DESCRIPTIONS[name])
         self._layout()
         self._connect()
         self.populate()

@@ -61,6 +61,7 @@ def restore(window: MainWindow) -> bool:
     claim = state.get("claim")
     if isinstance(claim, str) and doc.has_claim(claim):
         window.select_claim(claim)
+    window.outline.ensure_rows()  # rows to select and scroll to (else laid out later)
     outline = state.get("outline")
     if (isinstance(outline, list) and len(outline) == 2 and isinstance(outline[0], str)
             and doc.has_section(outline[0])):
