@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from tests.material import ARTICLE, article_text, shared_seed
 
@@ -21,9 +22,18 @@ settings.register_profile(
     "ci", deadline=None, max_examples=50, derandomize=True, database=None,
     suppress_health_check=_QUIET, print_blob=True,
 )
-settings.register_profile("dev", deadline=None, max_examples=50, suppress_health_check=_QUIET)
+# dev and fuzz say derandomize=False and name their database: a profile inherits the
+# default settings, and where CI is set Hypothesis's defaults are its own derandomized,
+# database-less "ci" settings (so under CI=true they silently stopped exploring).
 settings.register_profile(
-    "fuzz", deadline=None, max_examples=5000, suppress_health_check=_QUIET, print_blob=True
+    "dev", deadline=None, max_examples=50, derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
+    suppress_health_check=_QUIET,
+)
+settings.register_profile(
+    "fuzz", deadline=None, max_examples=5000, derandomize=False,
+    database=DirectoryBasedExampleDatabase(".hypothesis/examples"),
+    suppress_health_check=_QUIET, print_blob=True,
 )
 PROFILE = "fuzz" if os.environ.get("BRIEFING_FUZZ") else os.environ.get("BRIEFING_HYPOTHESIS", "ci")
 settings.load_profile(PROFILE)
