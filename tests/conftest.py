@@ -57,7 +57,7 @@ def seed_text() -> str:
     return article_text()
 
 
-@pytest.fixture(params=["project", "shared"])
+@pytest.fixture(params=["project", "seed"])
 def article_path(request: pytest.FixtureRequest) -> Path:
     """The project's article, then ../shared's seed article as an extra case (skips if absent)."""
     return ARTICLE if request.param == "project" else shared_seed()

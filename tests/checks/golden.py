@@ -14,7 +14,7 @@ Each findings file records the output of the checks as they were before the
 speed work (commit b54d745's parent): ``golden-findings-material.jsonl`` for
 the project's article (tests/material), ``golden-findings.jsonl`` for the shared
 seed article (an extra case, run when ../shared is present).  Regenerate one
-(``python -m tests.checks.golden [material|shared]``) only when a rule is meant
+(``python -m tests.checks.golden [material|seed]``) only when a rule is meant
 to change.
 """
 
@@ -150,7 +150,7 @@ def golden_lines(text: str | None = None) -> list[str]:
 if __name__ == "__main__":
     from tests.material import shared_seed
 
-    shared = sys.argv[1:] == ["shared"]
+    shared = sys.argv[1:] == ["seed"]
     out = SHARED_FINDINGS if shared else FINDINGS
     source = shared_seed().read_text(encoding="utf-8") if shared else None
     out.parent.mkdir(exist_ok=True)

@@ -103,7 +103,7 @@ def _golden_case(which: str) -> tuple[Path, str | None]:
     return SHARED_FINDINGS, shared_seed().read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("which", ["project", "shared"])
+@pytest.mark.parametrize("which", ["project", "seed"])
 def test_golden_briefing_findings_are_unchanged_cold_and_warm(which: str) -> None:
     findings, text = _golden_case(which)
     expected = [json.loads(line) for line in findings.read_text(encoding="utf-8").splitlines()]
@@ -178,7 +178,7 @@ def test_terms_next_to_other_letters_match_the_straightforward_finder() -> None:
                     assert find_terms(text) == reference_terms(text), text
 
 
-@pytest.mark.parametrize("which", ["project", "shared"])
+@pytest.mark.parametrize("which", ["project", "seed"])
 def test_article_terms_match_the_straightforward_finder(which: str) -> None:
     text = article() if which == "project" else shared_seed().read_text(encoding="utf-8")
     for paragraph in text.split("\n"):

@@ -91,7 +91,7 @@ SHARED_NOTES = [
 # per article: its path, its title, its claims, and the notes they should get
 CASES = {
     "project": (lambda: ARTICLE, "Forecasts for the Kestrel Basin", PROJECT_CLAIMS, PROJECT_NOTES),
-    "shared": (shared_seed, "US intelligence on Russian aims in Ukraine", SHARED_CLAIMS,
+    "seed": (shared_seed, "US intelligence on Russian aims in Ukraine", SHARED_CLAIMS,
                SHARED_NOTES),
 }
 

@@ -154,7 +154,7 @@ def test_dropping_a_bad_file_reports_it_and_keeps_the_good_one(qtbot, tmp_path, 
     assert "bad.pdf" in dialog_log.errors[0][1]
 
 
-@pytest.mark.parametrize("which", ["project", "shared"])
+@pytest.mark.parametrize("which", ["project", "seed"])
 def test_import_an_article_with_ingest(qtbot, which):
     path = ARTICLE if which == "project" else shared_seed()
     window = open_window(qtbot, Document(), importer=find_importer())

@@ -50,7 +50,7 @@ EXPECTED = {
             ("alternatives remain under study", "other engineers"),
         ],
     },
-    "shared": {
+    "seed": {
         "quote": "The intelligence has always been that Putin wants more",
         "speaker": "Rep. Mike Quigley",
         "detail": "a Democratic member of the House Intelligence Committee",
