@@ -40,6 +40,7 @@ COLUMNS = {
     "sources": ("pos", "data", "text"),
     "claims": ("pos", "data"),
     "originals": ("source_id", "data"),
+    "source_text": ("source", "seq", "text"),
 }
 
 
@@ -84,11 +85,13 @@ def _rows(conn: sqlite3.Connection, table: str, tables: set[str]) -> list[tuple[
 def _document(path: Path, found: dict[str, list[tuple[Any, ...]]]) -> Document:
     info = _first_json(found["info"], dict) or {"title": path.stem}
     outline = _first_json(found["outline"], list) or []
+    later = _later_pieces(found["source_text"])
     sources = []
     for _pos, data, text in sorted(found["sources"], key=lambda r: _number(r[0])):
         fields = _json(data, dict)
         if fields is not None and isinstance(text, str):
-            sources.append({**fields, "text": text})
+            pieces = later.get(fields.get("id"), []) if isinstance(fields.get("id"), str) else []
+            sources.append({**fields, "text": "".join([text, *pieces])})
     claims = [c for c in (_json(d, dict) for _p, d in
                           sorted(found["claims"], key=lambda r: _number(r[0]))) if c is not None]
     try:
@@ -103,6 +106,17 @@ def _document(path: Path, found: dict[str, list[tuple[Any, ...]]]) -> Document:
         if isinstance(data, bytes) and isinstance(source_id, str) and doc.has_source(source_id):
             originals[source_id] = data
     return doc
+
+
+def _later_pieces(rows: list[tuple[Any, ...]]) -> dict[str, list[str]]:
+    """Each long text's later pieces (file version 2), in order; a piece that is not
+    text, or not numbered, is left out (its words are lost, the rest is kept)."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for source_id, seq, text in rows:
+        if isinstance(source_id, str) and type(seq) is int and isinstance(text, str):
+            found.setdefault(source_id, []).append((seq, text))
+    return {source_id: [text for _seq, text in sorted(pieces, key=lambda p: p[0])]
+            for source_id, pieces in found.items()}
 
 
 def _number(value: object) -> int:

@@ -51,11 +51,13 @@ def check_header(path: Path) -> None:
 
 
 def connect(
-    path: Path, *, readonly: bool, watchdog: Watchdog | None = None
+    path: Path, *, readonly: bool, watchdog: Watchdog | None = None, protect: bool = False
 ) -> tuple[sqlite3.Connection, Origin]:
     """Connect, check identity, schema and version, migrate if needed; nothing written on
     refusal.  A document from elsewhere (:mod:`provenance`) gets the full integrity check
-    and its journal never runs.  *watchdog* (armed by the caller) bounds the open."""
+    and its journal never runs; with *protect* it is read only (not even upgraded), as if
+    opened *readonly*.  An older version opened read-only is read as it is.  *watchdog*
+    (armed by the caller) bounds the open."""
     refuse_wal(path)
     journal = hot_journal(path)
     if journal is not None:
@@ -89,13 +91,14 @@ def connect(
         verify_schema(conn, path, version)
         conn.execute("PRAGMA trusted_schema = ON")  # verified: the triggers are the store's own
         origin = origin_of(path, conn) if version else Origin(False, "")
+        if protect and not origin.own:
+            readonly = True
+            conn.execute("PRAGMA query_only = ON")  # Protected mode: nothing is written
         if not readonly:
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
         _check_pages(conn, path, full=not origin.own)
-        if version < current_version():
-            if readonly:
-                raise FileProblem(path, "needs upgrading; open it for editing first")
+        if version < current_version() and not readonly:
             conn = _upgrade(conn, path, version)
     except sqlite3.Error as error:
         conn.close()

@@ -75,8 +75,11 @@ class Store:
 
     # --------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
-        """Open an existing .briefing file (raises a FileProblem subclass)."""
+    def open(cls, path: str | Path, *, readonly: bool = False, protect: bool = False) -> Store:
+        """Open an existing .briefing file (raises a FileProblem subclass).
+
+        With *protect*, a file from elsewhere opens read-only, nothing written (not even
+        an upgrade); the caller sees it in :attr:`origin` and :attr:`readonly`."""
         path = Path(path)
         check_header(path)
         lock = None if readonly else DocumentLock(path)
@@ -85,11 +88,14 @@ class Store:
         watchdog = Watchdog()
         watchdog.arm(open_budget(path))
         try:
-            conn, origin = connect(path, readonly=readonly, watchdog=watchdog)
+            conn, origin = connect(path, readonly=readonly, watchdog=watchdog, protect=protect)
         except FileProblem:
             if lock is not None:
                 lock.release()
             raise
+        if lock is not None and protect and not origin.own:
+            lock.release()  # read-only: another window may take it to edit
+            lock = None
         return cls(path, conn, lock, origin, watchdog)
 
     @classmethod

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefing.store.changes import ChangeTracker
+if TYPE_CHECKING:  # changes imports rows, which records through this module
+    from briefing.store.changes import ChangeTracker
 
 Statement = tuple[str, Any, bool] | tuple[Callable[..., None], tuple[Any, ...], None]
 """(SQL, parameters, whether it is an ``executemany``), or a write that is more than one

@@ -1,7 +1,8 @@
 """Reading a Document from, and writing its records to, an open .briefing database.
 
 Each record is stored as its briefing/v1 JSON object (see :mod:`records`);
-source text and claim text also sit in their own columns for full-text search.
+source text and claim text also sit in their own columns for full-text search,
+a long source text in pieces (:mod:`text_pieces`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from briefing.store.records import (
     source_from_dict,
 )
 from briefing.store.row_checks import RecordProblem, check_records
+from briefing.store.text_pieces import first_piece, read_pieces, write_pieces
 
 
 def _dumps(data: object) -> str:
@@ -39,6 +41,7 @@ def read_document(conn: sqlite3.Connection) -> Document:
     source_data = _parse_all(r[1] for r in rows)
     for (_pos, _data, text), fields in zip(rows, source_data, strict=True):
         fields["text"] = text
+    _join_pieces(conn, source_data)
     claim_rows = sorted(conn.execute("SELECT pos, data FROM claims"), key=_position)
     claim_data = _parse_all(d for _p, d in claim_rows)
     outline = json.loads(conn.execute("SELECT data FROM outline").fetchone()[0])
@@ -46,6 +49,17 @@ def read_document(conn: sqlite3.Connection) -> Document:
     return Document(info_from_dict(info_data), [source_from_dict(s) for s in source_data],
                     [claim_from_dict(c) for c in claim_data],
                     [section_from_dict(s) for s in outline])
+
+
+def _join_pieces(conn: sqlite3.Connection, source_data: list[dict[str, Any]]) -> None:
+    """Append each long text's later pieces to its first (raises RecordProblem)."""
+    by_id = {fields.get("id"): fields for fields in source_data}
+    pieces = read_pieces(conn, {i for i in by_id if isinstance(i, str)})
+    for source_id, later in pieces.items():
+        fields = by_id[source_id]
+        if not isinstance(fields["text"], str):
+            raise RecordProblem(f"source {source_id!r} is malformed (text: not text)")
+        fields["text"] = "".join([fields["text"], *later])
 
 
 def _position(row: tuple[Any, ...]) -> int:
@@ -81,7 +95,7 @@ def write_outline(conn: sqlite3.Connection, doc: Document) -> None:
 def _source_row(source: Source, pos: int) -> tuple[str, int, str, str, str, int]:
     fields = record_to_dict(source)
     fields.pop("text", None)
-    return (source.id, pos, source.title, _dumps(fields), source.text, 1)
+    return (source.id, pos, source.title, _dumps(fields), first_piece(source.text), 1)
 
 
 def _claim_row(claim: Claim, pos: int) -> tuple[str, int, str, str]:
@@ -89,7 +103,7 @@ def _claim_row(claim: Claim, pos: int) -> tuple[str, int, str, str]:
 
 
 def upsert_sources(conn: sqlite3.Connection, doc: Document, ids: Iterable[str]) -> None:
-    """Insert or update the sources *ids* (their text included).
+    """Insert or update the sources *ids* (their text included, a long one in pieces).
 
     SQLite keeps a statement's last parameters until it is run again, and Python
     keeps the statement: the last source's text would stay copied in memory after
@@ -107,6 +121,7 @@ def upsert_sources(conn: sqlite3.Connection, doc: Document, ids: Iterable[str]) 
         "data = excluded.data, text = excluded.text WHERE ?",
         source_rows,
     )
+    write_pieces(conn, [(row[0], doc.source(row[0]).text) for row in source_rows[:-1]])
 
 
 def upsert_claims(conn: sqlite3.Connection, doc: Document, ids: Iterable[str]) -> None:
@@ -121,8 +136,10 @@ def upsert_claims(conn: sqlite3.Connection, doc: Document, ids: Iterable[str]) -
 
 def delete_rows(conn: sqlite3.Connection, table: str, ids: Iterable[str]) -> None:
     assert table in ("sources", "claims")
+    ids = list(ids)
     conn.executemany(f"DELETE FROM {table} WHERE id = ?", ((i,) for i in ids))
     if table == "sources":
+        conn.executemany("DELETE FROM source_text WHERE source = ?", ((i,) for i in ids))
         conn.executemany("DELETE FROM originals WHERE source_id = ?", ((i,) for i in ids))
 
 

@@ -5,6 +5,15 @@ A file's ``PRAGMA user_version`` is the schema version that wrote it and
 version ``n - 1`` file into version ``n``; version 1 is created from an
 empty database.  Every migration runs inside one transaction after a backup
 copy of the file has been made.
+
+Version 2 stores a long source text in pieces: ``sources.text`` holds its first
+piece (all of it for any text up to :data:`TEXT_PIECE` characters, which is
+nearly every source) and ``source_text`` the rest, each piece its own row in
+its own full-text index.  SQLite then never holds a whole 200 MB text at once:
+a bound text is copied twice on its way into a row, and FTS5 indexes a row in
+memory (about 6× the text for one such row; about 1 MB a piece).  Version 1
+files are read as they are (they have no ``source_text``) and upgraded, with a
+backup, when opened for editing; the upgrade only adds tables.
 """
 
 from __future__ import annotations
@@ -81,6 +90,37 @@ END;
 """
 
 
+SCHEMA_V2 = """
+CREATE TABLE source_text (
+    rowid INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (source, seq)
+);
+CREATE VIRTUAL TABLE source_text_fts USING fts5(
+    text, content='source_text', content_rowid='rowid',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER source_text_ai AFTER INSERT ON source_text BEGIN
+    INSERT INTO source_text_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER source_text_ad AFTER DELETE ON source_text BEGIN
+    INSERT INTO source_text_fts(source_text_fts, rowid, text)
+    VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER source_text_au AFTER UPDATE OF text ON source_text BEGIN
+    INSERT INTO source_text_fts(source_text_fts, rowid, text)
+    VALUES ('delete', old.rowid, old.text);
+    INSERT INTO source_text_fts(rowid, text) VALUES (new.rowid, new.text);
+END;
+"""
+"""Version 2: the pieces of a long source text after its first (see the module text)."""
+
+TEXT_PIECE = 1 << 20
+"""Characters a stored piece of source text holds at most (about a mebibyte)."""
+
+
 def _create_v1(conn: sqlite3.Connection) -> None:
     for statement in _statements(SCHEMA_V1):
         conn.execute(statement)
@@ -100,9 +140,14 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+def _add_text_pieces(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V2):
+        conn.execute(statement)
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
-MIGRATIONS: dict[int, Migration] = {1: _create_v1}
+MIGRATIONS: dict[int, Migration] = {1: _create_v1, 2: _add_text_pieces}
 
 
 def current_version() -> int:

@@ -49,7 +49,7 @@ LIMITS = {
     "SQLITE_LIMIT_FUNCTION_ARG": 16,
 }
 
-KIND_WORDS = {"table": "table", "index": "index", "view": "view", "trigger": "trigger"}
+KIND_WORDS = {"table": "a table", "index": "an index", "view": "a view", "trigger": "a trigger"}
 HOSTILE = "took too long to read: the document is damaged or hostile; it was not opened"
 
 
@@ -137,13 +137,13 @@ def schema_differences(found: list[SchemaRow], version: int) -> list[str]:
         if row in expected:
             continue
         kind, name = row[0], row[1]
-        word = KIND_WORDS.get(kind, kind)
+        word = KIND_WORDS.get(kind, f"a {_short(kind)}")
         if name in by_name and by_name[name][0] == kind:
-            changed.append(f"a changed {word} '{_short(name)}'")
+            changed.append(f"a changed {word.split()[-1]} '{_short(name)}'")
         elif name in by_name:
-            changed.append(f"a {word} '{_short(name)}' in place of the {by_name[name][0]}")
+            changed.append(f"{word} '{_short(name)}' in place of the {by_name[name][0]}")
         else:
-            extra.append(f"a {word} '{_short(name)}' that Briefing never makes")
+            extra.append(f"{word} '{_short(name)}' that Briefing never makes")
     present = {row[1] for row in found}
     missing = [f"no {row[0]} '{row[1]}'" for row in sorted(expected) if row[1] not in present]
     return extra + changed + missing

@@ -7,10 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from briefing.core.document import Document
+from briefing.core.model import Source
 from briefing.gui.app import Editor
 from briefing.gui.document import received
 from briefing.store.database import Store
 from tests.store.hostile import plain_document, sent_by_someone_else, tamper
+from tests.store.old_files import write_v1
 
 
 def _editor(qtbot) -> Editor:
@@ -57,6 +60,32 @@ def test_a_received_document_opens_protected_and_enable_editing_makes_it_editabl
     again = _keep(qtbot, _editor(qtbot).open(str(path)))
     assert again.findChild(received.ProtectedBar, "protected_bar") is None
     assert not again.session.read_only
+
+
+def test_a_received_version_1_document_is_not_upgraded_until_editing_is_enabled(
+    qtbot, tmp_path: Path, dialog_log
+) -> None:
+    text = "The envoy said the harbour would reopen.\n" * 40
+    path = write_v1(Document(sources=[Source("s1", "Transcript", text=text)]),
+                    tmp_path / "Report.briefing", own=False)
+    before = path.read_bytes()
+    editor = _editor(qtbot)
+    window = _keep(qtbot, editor.open(str(path)))
+    bar = window.findChild(received.ProtectedBar, "protected_bar")
+    assert bar is not None and bar.isVisible() and window.session.read_only
+    assert window.session.doc.source("s1").text == text
+    assert path.read_bytes() == before  # protected: not upgraded, nothing written
+    assert not (tmp_path / "Report.v1-backup.briefing").exists()
+
+    QTest.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(editor.windows) >= 2 or not window.isVisible())
+    editable = [w for w in editor.windows if w.session.path == path and w is not window][-1]
+    _keep(qtbot, editable)
+    assert not editable.session.read_only and dialog_log.errors == []
+    assert (tmp_path / "Report.v1-backup.briefing").read_bytes() == before
+    editable.close()
+    with Store.open(path, readonly=True) as store:
+        assert store.origin.own and store.document.source("s1").text == text
 
 
 def test_our_own_document_shows_no_bar(qtbot, tmp_path: Path, dialog_log) -> None:

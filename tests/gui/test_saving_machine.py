@@ -39,11 +39,14 @@ from briefing.core.errors import BriefingError
 from briefing.core.model import Block, Citation, Claim, Section, Source
 from briefing.gui.document import editing
 from briefing.gui.document.session import Session, open_session
-from briefing.store import jsonio
+from briefing.store import jsonio, text_pieces
 from briefing.store.database import Store
 
 FUZZING = bool(os.environ.get("BRIEFING_FUZZ"))
 TEXT = st.text(alphabet="ab é—\n", max_size=6)
+LONG_TEXT = st.text(alphabet="ab é—\n", max_size=40)
+PIECE = 8
+"""The machine stores texts in pieces of 8 characters, so most texts are cut into several."""
 KEYS = st.sampled_from(["", "smith", "jones"])  # few keys: some edits are refused
 
 Snapshot = tuple[str, dict[str, bytes | None]]
@@ -176,6 +179,12 @@ class SavingMachine(RuleBasedStateMachine):
         source = self._pick(data, self.doc.sources)
         if source is not None:
             self._push(ops.ReplaceSource(replace(source, title=title, key=key)))
+
+    @rule(data=st.data(), text=LONG_TEXT)
+    def rewrite_source_text(self, data: st.DataObject, text: str) -> None:
+        source = self._pick(data, self.doc.sources)
+        if source is not None:  # longer or shorter: pieces come and go
+            self._push(ops.ReplaceSource(replace(source, text=text)))
 
     @rule(data=st.data())
     def delete_source(self, data: st.DataObject) -> None:
@@ -383,10 +392,13 @@ class SavingMachine(RuleBasedStateMachine):
 
 def _run(examples: int, steps: int) -> int:
     SavingMachine.steps = 0
-    run_state_machine_as_test(SavingMachine, settings=settings(
-        max_examples=examples, stateful_step_count=steps, deadline=None,
-        suppress_health_check=list(HealthCheck), database=None,
-        phases=[Phase.explicit, Phase.generate] if os.environ.get("NOSHRINK") else list(Phase)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_pieces, "TEXT_PIECE", PIECE)
+        run_state_machine_as_test(SavingMachine, settings=settings(
+            max_examples=examples, stateful_step_count=steps, deadline=None,
+            suppress_health_check=list(HealthCheck), database=None,
+            phases=[Phase.explicit, Phase.generate] if os.environ.get("NOSHRINK")
+            else list(Phase)))
     return SavingMachine.steps
 
 

@@ -69,7 +69,7 @@ def migrate(path: Path) -> None:
     def add_table(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE tide_tables (x)")
 
-    schema.MIGRATIONS[2] = add_table
+    schema.MIGRATIONS[schema.current_version() + 1] = add_table
     with file_size_limit(path.stat().st_size // 2):  # the backup copy cannot be finished
         attempt("open", lambda: Store.open(path).close())
     report(step="after", files=sorted(p.name for p in path.parent.iterdir()))

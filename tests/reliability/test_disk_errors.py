@@ -83,8 +83,12 @@ def test_io_error_while_saving_keeps_the_file_and_the_edit(tmp_path: Path) -> No
         assert [s.id for s in document.sources] == ["s1", "big"]
 
 
+NOW = schema.current_version()
+"""The file version this Briefing writes; the tests add a migration to version NOW + 1."""
+
+
 def _bump(monkeypatch: pytest.MonkeyPatch, migration: Any) -> None:
-    monkeypatch.setitem(schema.MIGRATIONS, 2, migration)
+    monkeypatch.setitem(schema.MIGRATIONS, NOW + 1, migration)
 
 
 def _version(path: Path) -> int:
@@ -121,12 +125,12 @@ def test_failed_migration_leaves_the_old_file_usable(
         Store.open(path)
     _one_line(str(failed.value), path, needle)
     assert path.read_bytes() == before
-    assert _version(path) == 1 and integrity(path) == "ok"
+    assert _version(path) == NOW and integrity(path) == "ok"
     _bump(monkeypatch, lambda conn: conn.execute("CREATE TABLE tide_tables (data BLOB)"))
     with Store.open(path) as store:  # space freed: the upgrade and a save now succeed
         store.document.set_info(title="After the upgrade")
         store.flush()
-    assert _version(path) == 2
+    assert _version(path) == NOW + 1
     with Store.open(path) as store:
         assert store.document.info.title == "After the upgrade"
 
@@ -136,7 +140,7 @@ def test_backup_that_cannot_be_written_leaves_no_half_copy(tmp_path: Path) -> No
     before = path.read_bytes()
     steps, _ = _child("migrate", str(path))
     _one_line(steps["open"]["error"], path, "cannot make a backup", "file too large")
-    backup = backup_path(path, 1)
+    backup = backup_path(path, NOW)
     assert backup.name not in steps["after"]["files"], "a half backup was left under its name"
     assert steps["open-again"]["error"] is None
     assert backup.read_bytes() == before, "the backup is not a whole copy of the old file"

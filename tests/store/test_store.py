@@ -170,19 +170,20 @@ def test_old_file_is_backed_up_then_migrated(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = make_file(tmp_path, Document(sources=[Source("s1", "Kept")]))
+    now = schema.current_version()
 
     def add_column(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE sources ADD COLUMN colour TEXT")
 
-    monkeypatch.setitem(schema.MIGRATIONS, 2, add_column)
+    monkeypatch.setitem(schema.MIGRATIONS, now + 1, add_column)
     with Store.open(path) as store:
         assert store.document.source("s1").title == "Kept"
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == now + 1
     conn.close()
-    backup = tmp_path / "work.v1-backup.briefing"
+    backup = tmp_path / f"work.v{now}-backup.briefing"
     conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == now
     conn.close()
 
 

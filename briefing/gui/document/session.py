@@ -306,10 +306,8 @@ def open_session(path: str | Path, read_only: bool = False,
         raise FileProblem(path, "no such file")
     from briefing.store.database import Store
 
-    store = Store.open(str(path), readonly=read_only)
-    if not read_only and not store.origin.own:  # Protected mode (briefing.gui.document.received)
-        store.close()
-        store = Store.open(str(path), readonly=True)
+    store = Store.open(str(path), readonly=read_only, protect=True)
+    if not store.origin.own and not read_only:  # Protected (briefing.gui.document.received)
         why = "received"
     if not store.readonly:
         from briefing.core.identity import ensure_document_id
