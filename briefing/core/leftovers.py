@@ -148,11 +148,13 @@ def _sweep(folder: Path, rules: Iterable[_Rule]) -> list[Path]:
     """One pass over *folder*: remove each stale entry of ours that a rule matches."""
     removed: list[Path] = []
     rules = tuple(rules)
+    prefixes = tuple(rule.prefix for rule in rules)
     now = _clock()
     with os.scandir(folder) as entries:
         for entry in entries:
-            rule = next((r for r in rules if entry.name.startswith(r.prefix)
-                         and r.pattern.fullmatch(entry.name)), None)
+            if not entry.name.startswith(prefixes):  # the cheap test, for every name
+                continue
+            rule = next((r for r in rules if r.pattern.fullmatch(entry.name)), None)
             if rule is None:
                 continue
             path = folder / entry.name
