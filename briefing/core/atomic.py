@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing.core.errors import FileProblem
+from briefing.core.leftovers import PART, sweep_leftovers
 
 
 def describe_os_error(error: OSError) -> str:
@@ -62,14 +63,17 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside *target*; on success it replaces *target*.
 
     The caller writes the temporary file completely; if the body raises, the
-    temporary file is removed and *target* is left as it was.
+    temporary file is removed and *target* is left as it was.  Stale temporary files
+    of *target* that a crash left behind are swept first
+    (:func:`briefing.core.leftovers.sweep_leftovers`).
     """
     target = Path(target)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise FileProblem(target, f"folder {parent} does not exist")
+    sweep_leftovers(target)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=PART, dir=parent)
     except OSError as error:
         raise FileProblem(target, f"cannot write here: {describe_os_error(error)}") from None
     os.close(fd)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from briefing.core.atomic import describe_os_error, set_file_mode
 from briefing.core.errors import FileProblem
+from briefing.core.leftovers import OLD, PART, sweep_leftovers
 
 
 def _temp_beside(target: Path, tag: str) -> Path:
@@ -34,7 +35,8 @@ def _temp_beside(target: Path, tag: str) -> Path:
 
 
 def _write_temp(target: Path, data: bytes) -> Path:
-    tmp = _temp_beside(target, ".part")
+    sweep_leftovers(target)  # stale temporaries of an export a crash interrupted
+    tmp = _temp_beside(target, PART)
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
@@ -51,7 +53,7 @@ def _keep_old(target: Path) -> Path | None:
     """A copy of *target* as it is now (None when there is no such file)."""
     if not target.exists():
         return None
-    backup = _temp_beside(target, ".old")
+    backup = _temp_beside(target, OLD)
     backup.unlink()
     try:
         os.link(target, backup)

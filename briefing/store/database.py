@@ -21,6 +21,7 @@ from typing import Any
 from briefing.core.atomic import atomic_path
 from briefing.core.document import Document
 from briefing.core.errors import DomainError, FileProblem, NotABriefing
+from briefing.core.leftovers import sweep_leftovers
 from briefing.store import rows
 from briefing.store.changes import ChangeTracker
 from briefing.store.connect import check_header, connect, sqlite_problem
@@ -79,12 +80,16 @@ class Store:
         """Open an existing .briefing file (raises a FileProblem subclass).
 
         With *protect*, a file from elsewhere opens read-only, nothing written (not even
-        an upgrade); the caller sees it in :attr:`origin` and :attr:`readonly`."""
+        an upgrade); the caller sees it in :attr:`origin` and :attr:`readonly`.  Opened
+        for editing, it first sweeps the stale temporary files and private copies a
+        crash left behind (:mod:`briefing.core.leftovers`); read-only, it changes
+        nothing."""
         path = Path(path)
         check_header(path)
         lock = None if readonly else DocumentLock(path)
         if lock is not None:
             lock.acquire()
+            sweep_leftovers(path, private_copies=True)
         watchdog = Watchdog()
         watchdog.arm(open_budget(path))
         try:

@@ -3,7 +3,8 @@
 Replaying a journal or a write-ahead log writes into the database; on a copy in
 a fresh temporary folder that write touches nothing of the analyst's.  The copy
 goes to the system's temporary folder, or beside the document when that one is
-full.
+full.  A crash can leave such a folder behind; the next open for editing sweeps it
+once stale (:mod:`briefing.core.leftovers`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from briefing.core.atomic import describe_os_error
 from briefing.core.errors import FileProblem
+from briefing.core.leftovers import COPY_PREFIX
 
 
 @contextlib.contextmanager
@@ -24,7 +26,7 @@ def private_copy(path: Path, *sidecars: str) -> Iterator[Path]:
     problem: OSError | None = None
     for parent in (None, path.parent):
         try:
-            folder = tempfile.mkdtemp(prefix=".briefing-copy-", dir=parent)
+            folder = tempfile.mkdtemp(prefix=COPY_PREFIX, dir=parent)
         except OSError as error:
             problem = error
             continue
