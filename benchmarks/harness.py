@@ -4,7 +4,6 @@ in-process and whole-process timing, and peers run alternately with ours."""
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -137,11 +136,6 @@ def python_env(**extra: str) -> dict[str, str]:
 
 def python_command(module: str, *args: str) -> list[str]:
     return [sys.executable, "-m", module, *args]
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def proc_status_mb(*keys: str) -> dict[str, float]:
