@@ -11,11 +11,15 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.core.document import Document
 from briefing.core.errors import BriefingError, FileProblem
 from briefing.documents import load_document, save_document
+
+if TYPE_CHECKING:
+    from briefing.store.database import Store
 
 COMMANDS = ("new", "import", "export", "check", "review", "history", "open", "clean-copy")
 EXPORT_SUFFIXES = (".briefing", ".json", ".docx", ".md", ".html", ".pdf")
@@ -191,6 +195,7 @@ def _import(path: Path, sources: list[Path]) -> int:
 
     failed = 0
     with Store.open(path) as store:
+        _tell_upgrade(store)
         for source in sources:
             try:
                 added = import_into(store.document, source)
@@ -266,11 +271,21 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tell_upgrade(store: Store) -> None:
+    """One line on stderr when opening *store* upgraded its file (and where the
+    original is kept)."""
+    if store.upgraded is not None:
+        from briefing.store.connect import upgrade_note
+
+        print(f"briefing: note: {upgrade_note(store.path, store.upgraded)}", file=sys.stderr)
+
+
 def _identified(source: Path, doc: Document) -> Document:
     """*doc* with its document id, given and saved first if a .briefing lacks one.
 
     The id lets ``briefing review`` match the reviewed .docx to this briefing; a
-    JSON input or a briefing open in the editor is exported as it is.
+    JSON input, a briefing open in the editor and one from elsewhere (nothing is
+    written into a colleague's file) are exported as they are.
     """
     from briefing.core.identity import document_id, ensure_document_id
 
@@ -279,7 +294,10 @@ def _identified(source: Path, doc: Document) -> Document:
     from briefing.store.database import Store
 
     try:
-        with Store.open(source) as store:
+        with Store.open(source, protect=True) as store:
+            if store.readonly:
+                return doc
+            _tell_upgrade(store)
             ensure_document_id(store.document)
             store.flush()
             return store.document
@@ -300,6 +318,7 @@ def _record_marking_override(source: Path, doc: Document, target: Path) -> None:
     from briefing.store.database import Store
 
     with Store.open(source) as store:  # refuses (nothing exported) if it cannot be recorded
+        _tell_upgrade(store)
         store.record_history("marking-override", f"exported {target.name}: {shortfall}")
 
 

@@ -52,8 +52,9 @@ def check_header(path: Path) -> None:
 
 def connect(
     path: Path, *, readonly: bool, watchdog: Watchdog | None = None, protect: bool = False
-) -> tuple[sqlite3.Connection, Origin]:
-    """Connect, check identity, schema and version, migrate if needed; nothing written on
+) -> tuple[sqlite3.Connection, Origin, Path | None]:
+    """Connect, check identity, schema and version, migrate if needed (the third value
+    is then the backup of the file as it was, else None); nothing written on
     refusal.  A document from elsewhere (:mod:`provenance`) gets the full integrity check
     and its journal never runs; with *protect* it is read only (not even upgraded), as if
     opened *readonly*.  An older version opened read-only is read as it is.  *watchdog*
@@ -98,15 +99,16 @@ def connect(
             conn.execute("PRAGMA journal_mode = DELETE")
             conn.execute("PRAGMA synchronous = FULL")
         _check_pages(conn, path, full=not origin.own)
+        backup = None
         if version < current_version() and not readonly:
-            conn = _upgrade(conn, path, version)
+            backup = _upgrade(conn, path, version)
     except sqlite3.Error as error:
         conn.close()
         raise _read_problem(path, error, watchdog) from None
     except FileProblem:
         conn.close()
         raise
-    return conn, origin
+    return conn, origin, backup
 
 
 def _read_problem(path: Path, error: sqlite3.Error, watchdog: Watchdog) -> FileProblem:
@@ -180,8 +182,15 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
 
 
-def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> sqlite3.Connection:
-    """Copy the file aside, then migrate it in one transaction (the file unchanged on failure)."""
+def upgrade_note(path: Path, backup: Path) -> str:
+    """What the analyst is told after an open upgraded *path* (kept as *backup*)."""
+    return (f"{path.name} was upgraded to file version {current_version()}; the file as it "
+            f"was is kept beside it as {backup.name} (for older versions of Briefing)")
+
+
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file aside, then migrate it in one transaction (the file unchanged on
+    failure); return the copy."""
     backup = backup_path(path, version)
     try:
         with atomic_path(backup) as tmp:  # a half copy never takes the backup's name
@@ -204,7 +213,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> sqlite3.Conn
         raise FileProblem(
             path, f"could not be upgraded ({reason or type(error).__name__}); it is unchanged"
         ) from None
-    return conn
+    return backup
 
 
 def sqlite_problem(path: Path, error: sqlite3.Error, writing: bool = False) -> FileProblem:
@@ -230,4 +239,4 @@ def sqlite_problem(path: Path, error: sqlite3.Error, writing: bool = False) -> F
     return FileProblem(path, f"database error: {error}")
 
 
-__all__ = ["check_header", "connect", "sqlite_problem", "backup_path"]
+__all__ = ["check_header", "connect", "sqlite_problem", "backup_path", "upgrade_note"]

@@ -38,8 +38,12 @@ class Store:
     """An open .briefing file and the Document loaded from it."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: DocumentLock | None,
-                 origin: Origin | None = None, watchdog: Watchdog | None = None) -> None:
+                 origin: Origin | None = None, watchdog: Watchdog | None = None,
+                 upgraded: Path | None = None) -> None:
         self.path = path
+        self.upgraded = upgraded
+        """The backup of the file as it was, when this open upgraded it to the current
+        file version (the analyst is told where it is); else None."""
         self.origin = origin or Origin(True)
         """Where the file came from: the editor protects a document from elsewhere."""
         self.readonly = lock is None
@@ -93,7 +97,8 @@ class Store:
         watchdog = Watchdog()
         watchdog.arm(open_budget(path))
         try:
-            conn, origin = connect(path, readonly=readonly, watchdog=watchdog, protect=protect)
+            conn, origin, upgraded = connect(
+                path, readonly=readonly, watchdog=watchdog, protect=protect)
         except FileProblem:
             if lock is not None:
                 lock.release()
@@ -101,7 +106,7 @@ class Store:
         if lock is not None and protect and not origin.own:
             lock.release()  # read-only: another window may take it to edit
             lock = None
-        return cls(path, conn, lock, origin, watchdog)
+        return cls(path, conn, lock, origin, watchdog, upgraded)
 
     @classmethod
     def create(cls, path: str | Path, doc: Document | None = None) -> Store:

@@ -76,6 +76,7 @@ def test_a_received_version_1_document_is_not_upgraded_until_editing_is_enabled(
     assert window.session.doc.source("s1").text == text
     assert path.read_bytes() == before  # protected: not upgraded, nothing written
     assert not (tmp_path / "Report.v1-backup.briefing").exists()
+    assert "upgraded" not in window.statusBar().currentMessage()
 
     QTest.mouseClick(bar.button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(editor.windows) >= 2 or not window.isVisible())
@@ -83,6 +84,9 @@ def test_a_received_version_1_document_is_not_upgraded_until_editing_is_enabled(
     _keep(qtbot, editable)
     assert not editable.session.read_only and dialog_log.errors == []
     assert (tmp_path / "Report.v1-backup.briefing").read_bytes() == before
+    assert editable.statusBar().currentMessage() == (
+        "Report.briefing was upgraded to file version 2; the file as it was is kept beside "
+        "it as Report.v1-backup.briefing (for older versions of Briefing)")
     editable.close()
     with Store.open(path, readonly=True) as store:
         assert store.origin.own and store.document.source("s1").text == text

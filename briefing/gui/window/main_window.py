@@ -6,6 +6,7 @@ connects them and runs the file-level actions.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import shiboken6
@@ -47,6 +48,7 @@ from briefing.gui.window.window_edit import EditActions
 from briefing.gui.window.window_files import FileActions
 from briefing.gui.window.window_layout import Pane, WindowLayout
 from briefing.gui.window.window_review import ReviewActions
+from briefing.store.connect import upgrade_note
 
 if TYPE_CHECKING:
     from briefing.gui.panes.preview import PreviewPanel
@@ -104,6 +106,7 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         if session.read_only:
             self._make_read_only()
             self.protected_bar = received.install(self)
+        self._tell_upgrade()
         # the crash mark is a settings write to disk: after the first paint, not before it
         QTimer.singleShot(0, self, self._mark_open)
         session.path_changed.connect(self._mark_open)
@@ -117,6 +120,12 @@ class MainWindow(FileActions, ReviewActions, EditActions, QMainWindow):
         self.inspector.setEnabled(False)
         self.statusBar().showMessage(
             f"Read-only: {self.session.read_only_reason}. Save a copy to change it.")
+
+    def _tell_upgrade(self) -> None:
+        """Opening upgraded the file to this version's format: say where the original is."""
+        backup = getattr(self.session.store, "upgraded", None)
+        if backup is not None and self.session.path is not None:
+            self.statusBar().showMessage(upgrade_note(Path(self.session.path), backup), 60_000)
 
     def _mark_open(self) -> None:
         if self._closed:
