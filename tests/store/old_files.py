@@ -41,3 +41,12 @@ def write_v1(doc: Document, path: Path, *, own: bool = True) -> Path:
     finally:
         conn.close()
     return path
+
+
+def file_version(path: Path) -> int:
+    """The file version *path* records (``PRAGMA user_version``)."""
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()

@@ -23,7 +23,7 @@ from briefing.store import schema, text_pieces
 from briefing.store.clean_copy import make_clean_copy
 from briefing.store.database import Store, write_briefing
 from briefing.store.text_pieces import piece_ends
-from tests.store.old_files import write_v1
+from tests.store.old_files import file_version, write_v1
 
 SMALL = 40
 """The piece size the tests use, so a few hundred characters make several pieces."""
@@ -170,7 +170,7 @@ def test_a_version_1_document_is_backed_up_then_upgraded_for_editing(
         assert [h.id for h in store.search("harbour ceasefire")] == ["s1"]
         store.document.update_source("s1", text=REPORT + "More.\n")
     backup = tmp_path / "old.v1-backup.briefing"
-    assert _version(backup) == 1 and _version(path) == schema.current_version() == 2
+    assert file_version(backup) == 1 and file_version(path) == schema.current_version() == 2
     first, later = stored(path)
     assert len(first) <= SMALL and len(later) >= 4
     with Store.open(path) as store:
@@ -190,13 +190,6 @@ def test_a_received_version_1_document_opened_protected_is_not_upgraded(
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["from-a-colleague.briefing"]
 
-
-def _version(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        conn.close()
 
 
 # ------------------------------------------------------------------ damaged pieces

@@ -8,7 +8,6 @@ writes nothing into a document from elsewhere.  (The editor's status line:
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from briefing.core.identity import document_id
 from briefing.core.model import Source
 from briefing.store.database import Store
 from tests.store.hostile import plain_document, sent_by_someone_else
-from tests.store.old_files import write_v1
+from tests.store.old_files import file_version, write_v1
 
 TEXT = "The envoy said the harbour would reopen on Monday.\n" * 20
 NOTE = ("briefing: note: old.briefing was upgraded to file version 2; the file as it was "
@@ -30,13 +29,6 @@ def _old(tmp_path: Path, *, own: bool = True) -> Path:
     return write_v1(Document(sources=[Source("s1", "Transcript", text=TEXT)]),
                     tmp_path / "old.briefing", own=own)
 
-
-def _version(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("PRAGMA user_version").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def test_the_store_names_the_backup_of_the_open_that_upgraded(tmp_path: Path) -> None:
@@ -59,7 +51,7 @@ def test_import_into_an_older_document_says_it_was_upgraded(
     out, err = capsys.readouterr()
     assert err.splitlines() == [NOTE]
     assert "added 1 source(s)" in out
-    assert _version(tmp_path / "old.v1-backup.briefing") == 1 and _version(path) == 2
+    assert file_version(tmp_path / "old.v1-backup.briefing") == 1 and file_version(path) == 2
 
 
 def test_export_writes_nothing_into_a_document_from_elsewhere(
@@ -86,4 +78,4 @@ def test_export_of_an_own_older_document_gives_it_an_id_and_says_it_was_upgraded
     assert capsys.readouterr().err.splitlines() == [NOTE]
     with Store.open(path, readonly=True) as store:
         assert document_id(store.document)
-    assert _version(tmp_path / "old.v1-backup.briefing") == 1
+    assert file_version(tmp_path / "old.v1-backup.briefing") == 1
